@@ -1,0 +1,371 @@
+"""Map symbology: layer frames and basemap → styled GeoJSON collections for the canvas layer.
+
+Each feature carries ``_s`` (Leaflet path options), ``_p`` (escaped popup HTML), ``_t``
+(escaped tooltip) or ``_l`` (permanent label). Past ``detail_limit`` features a layer is
+aggregated on the server: points into a grid of clusters (circles sized by count), routes
+into one line per distinct geometry (width by count), so the payload stays small at 100k.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import LineString, Polygon, mapping
+from shapely.geometry.base import BaseGeometry
+
+from geo.basemap import Basemap
+from geo.popup import popup_html, tooltip_text
+
+__all__ = [
+    "CLUSTER_CELL_DEG",
+    "SUB_TYPE_COLORS",
+    "basemap_collections",
+    "event_style",
+    "layer_collection",
+    "route_decorations",
+]
+
+#: Cluster grid cell, degrees (about 5 km).
+CLUSTER_CELL_DEG = 0.05
+#: Fill colour per incident sub-type (unknown sub-types: grey).
+SUB_TYPE_COLORS = {
+    "shelling": "#e67e22",
+    "airstrike": "#c0392b",
+    "drone_strike": "#8e44ad",
+    "car_bomb": "#d35400",
+    "vbied": "#d35400",
+    "ied": "#a04000",
+    "clashes": "#b7950b",
+    "attack": "#922b21",
+    "ceasefire": "#27ae60",
+}
+_PATROL = {"reported": "#b03a2e", "planned": "#b03a2e"}
+_ROUND = 5
+
+
+def _round(obj: Any) -> Any:
+    if isinstance(obj, float):
+        return round(obj, _ROUND)
+    if isinstance(obj, list | tuple):
+        return [_round(o) for o in obj]
+    return obj
+
+
+def _geometry(geom: BaseGeometry) -> dict[str, Any]:
+    g = mapping(geom)
+    return {"type": g["type"], "coordinates": _round(g["coordinates"])}
+
+
+def event_style(props: Mapping[str, Any], *, selected: bool = False) -> dict[str, Any]:
+    """Return Leaflet path options for one event.
+
+    Parameters
+    ----------
+    props : mapping
+        The event's properties.
+    selected : bool
+        Draw it highlighted.
+
+    Returns
+    -------
+    dict
+        Patrols: a red line, dashed when planned. Posts: blue rings (grey when withdrawn).
+        Incidents: filled circles coloured by sub-type, radius growing with fatalities,
+        dashed outline when fatalities are not stated.
+    """
+    planned = props.get("status") == "planned"
+    kind = props.get("event_type")
+    sub = props.get("sub_event_type") or ""
+    if kind == "patrol":
+        style: dict[str, Any] = {"color": _PATROL["planned" if planned else "reported"]}
+        style.update({"weight": 4, "opacity": 0.85})
+    elif kind == "observation_post":
+        grey = sub == "post_withdrawn"
+        style = {
+            "radius": 7,
+            "color": "#ffffff",
+            "weight": 3,
+            "fillColor": "#7f8c8d" if grey else "#1f4e9c",
+            "fillOpacity": 0.95,
+        }
+    else:
+        fat = props.get("fatalities")
+        radius = 5 + (min(2.5 * math.sqrt(fat), 15) if isinstance(fat, int) and fat > 0 else 0)
+        style = {
+            "radius": round(radius, 1),
+            "color": "#222222",
+            "weight": 1,
+            "fillColor": SUB_TYPE_COLORS.get(sub, SUB_TYPE_COLORS.get(kind or "", "#7f7f7f")),
+            "fillOpacity": 0.85,
+        }
+        if fat is None:
+            style["dashArray"] = "3 2"
+    if planned:
+        style["dashArray"] = "8 6"
+        style["fillOpacity"] = 0.35
+    if selected:
+        style.update({"color": "#f1c40f", "weight": 6})
+    return style
+
+
+def _arrow(tip: tuple[float, float], frm: tuple[float, float], size: float) -> Polygon | None:
+    """Triangle pointing from ``frm`` to ``tip`` (lon/lat; x scaled by cos(lat))."""
+    k = math.cos(math.radians(tip[1]))
+    dx, dy = (tip[0] - frm[0]) * k, tip[1] - frm[1]
+    norm = math.hypot(dx, dy)
+    if norm == 0:
+        return None
+    ux, uy = dx / norm, dy / norm
+    bx, by = tip[0] * k - size * ux, tip[1] - size * uy
+    px, py = -uy * size * 0.5, ux * size * 0.5
+    return Polygon([tip, ((bx + px) / k, by + py), ((bx - px) / k, by - py), tip])
+
+
+def route_decorations(line: LineString, *, size: float = 0.018) -> list[BaseGeometry]:
+    """Return direction marks for a route: arrowheads at its middle and at its end.
+
+    Parameters
+    ----------
+    line : shapely.geometry.LineString
+        The route, first point = start (lon, lat).
+    size : float
+        Arrow length in degrees of latitude (about 2 km).
+
+    Returns
+    -------
+    list of shapely geometry
+        Polygons (triangles); empty for a degenerate line.
+    """
+    out: list[BaseGeometry] = []
+    if line.length == 0:
+        return out
+    coords = list(line.coords)
+    end = _arrow(coords[-1], coords[-2], size)
+    if end is not None:
+        out.append(end)
+    mid = line.interpolate(0.5, normalized=True)
+    before = line.interpolate(max(0.0, 0.5 - 0.02), normalized=True)
+    arrow = _arrow((mid.x, mid.y), (before.x, before.y), size * 0.8)
+    if arrow is not None:
+        out.append(arrow)
+    return out
+
+
+def _feature(geom: BaseGeometry, props: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Feature", "geometry": _geometry(geom), "properties": props}
+
+
+def _detail(frame: gpd.GeoDataFrame, key: str, selected_id: str | None) -> list[dict]:
+    features = []
+    for geom, props in zip(frame.geometry, frame["props"], strict=True):
+        if geom is None or geom.is_empty:
+            continue
+        sel = props.get("id") == selected_id
+        base = {
+            "id": props.get("id"),
+            "layer": key,
+            "_s": event_style(props, selected=sel),
+            "_p": popup_html(props),
+            "_t": tooltip_text(props),
+        }
+        features.append(_feature(geom, {**base, "kind": "event"}))
+        if key == "patrols" and isinstance(geom, LineString):
+            start = shapely.Point(geom.coords[0])
+            dot = {"radius": 5, "color": base["_s"]["color"], "weight": 2}
+            dot.update({"fillColor": "#ffffff", "fillOpacity": 1})
+            features.append(_feature(start, {**base, "kind": "start", "_s": dot}))
+            fill = {"color": base["_s"]["color"], "weight": 1, "fillOpacity": 0.9}
+            fill["fillColor"] = base["_s"]["color"]
+            for arrow in route_decorations(geom):
+                features.append(_feature(arrow, {**base, "kind": "arrow", "_s": fill}))
+    return features
+
+
+def _cluster_popup(count: int, key: str, first: Any, last: Any, subs: str, fat: int) -> str:
+    return (
+        f'<div class="cm-popup"><b>{count} {escape(key)}</b><br>'
+        f"{escape(str(first.date()))} – {escape(str(last.date()))}<br>"
+        f"fatalities stated: {fat}<br>{escape(subs)}<br>"
+        "<i>zoom the date range or filters to see single events</i></div>"
+    )
+
+
+def _clusters(frame: gpd.GeoDataFrame, key: str) -> list[dict]:
+    geoms = frame.geometry.to_numpy()
+    ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    sub = frame[ok]
+    if not len(sub):
+        return []
+    pts = shapely.point_on_surface(sub.geometry.to_numpy())
+    x, y = shapely.get_x(pts), shapely.get_y(pts)
+    cells = pd.DataFrame(
+        {
+            "cx": np.floor(x / CLUSTER_CELL_DEG).astype(np.int64),
+            "cy": np.floor(y / CLUSTER_CELL_DEG).astype(np.int64),
+            "x": x,
+            "y": y,
+            "date": sub["date"].to_numpy(),
+            "fat": sub["fatalities"].fillna(0).to_numpy(dtype=np.int64),
+            "sub": (sub["sub_event_type"].where(sub["sub_event_type"] != "", sub["event_type"]))
+            .astype(str)
+            .to_numpy(),
+        }
+    )
+    grouped = cells.groupby(["cx", "cy"], sort=False)
+    agg = grouped.agg(
+        n=("x", "size"),
+        x=("x", "mean"),
+        y=("y", "mean"),
+        first=("date", "min"),
+        last=("date", "max"),
+        fat=("fat", "sum"),
+    )
+    subs = cells.groupby(["cx", "cy", "sub"], sort=False).size()
+    sub_text: dict[tuple[int, int], list[str]] = {}
+    for (cx, cy, s), n in subs.sort_values(ascending=False).items():
+        sub_text.setdefault((cx, cy), []).append(f"{s} {n}")
+    features = []
+    for (cx, cy), row in agg.iterrows():
+        n = int(row["n"])
+        style = {
+            "radius": round(6 + 3 * math.log2(n), 1),
+            "color": "#ffffff",
+            "weight": 2,
+            "fillColor": {"patrols": "#b03a2e", "posts": "#1f4e9c"}.get(key, "#e67e22"),
+            "fillOpacity": 0.75,
+        }
+        subs_line = ", ".join(sub_text.get((cx, cy), [])[:4])
+        popup = _cluster_popup(n, key, row["first"], row["last"], subs_line, int(row["fat"]))
+        props = {"layer": key, "kind": "cluster", "count": n, "_s": style, "_p": popup}
+        props["_t"] = escape(f"{n} {key}")
+        features.append(_feature(shapely.Point(row["x"], row["y"]), props))
+    return features
+
+
+def _route_groups(frame: gpd.GeoDataFrame, limit: int) -> list[dict]:
+    geoms = frame.geometry.to_numpy()
+    ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    sub = frame[ok]
+    if not len(sub):
+        return []
+    keys = shapely.to_wkb(shapely.set_precision(sub.geometry.to_numpy(), 1e-3))
+    table = pd.DataFrame({"k": keys, "i": np.arange(len(sub)), "date": sub["date"].to_numpy()})
+    agg = table.groupby("k", sort=False).agg(
+        n=("i", "size"), i=("i", "first"), first=("date", "min"), last=("date", "max")
+    )
+    agg = agg.sort_values("n", ascending=False).head(limit)
+    features = []
+    for _, row in agg.iterrows():
+        n = int(row["n"])
+        geom = sub.geometry.iloc[int(row["i"])]
+        style = {"color": "#b03a2e", "weight": round(2 + 1.5 * math.log2(n), 1), "opacity": 0.7}
+        text = "patrols on this route"
+        popup = _cluster_popup(n, text, row["first"], row["last"], "", 0)
+        props = {"layer": "patrols", "kind": "route_group", "count": n, "_s": style}
+        props.update({"_p": popup, "_t": escape(f"{n} {text}")})
+        features.append(_feature(geom, props))
+    return features
+
+
+def layer_collection(
+    frame: gpd.GeoDataFrame, key: str, *, detail_limit: int, selected_id: str | None = None
+) -> tuple[dict[str, Any], str]:
+    """Return the styled FeatureCollection of one event layer and its mode.
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        The layer's rows (from :func:`geo.layers.split_layers`).
+    key : str
+        ``patrols``, ``posts`` or ``incidents``.
+    detail_limit : int
+        More rows than this → aggregated.
+    selected_id : str, optional
+        Highlighted event (also drawn in detail when the layer is aggregated).
+
+    Returns
+    -------
+    (dict, str)
+        The collection and ``"detail"`` or ``"clustered"``.
+    """
+    if len(frame) <= detail_limit:
+        return {"type": "FeatureCollection", "features": _detail(frame, key, selected_id)}, (
+            "detail"
+        )
+    features = _route_groups(frame, detail_limit) if key == "patrols" else _clusters(frame, key)
+    if selected_id is not None:
+        features += _detail(frame[frame["id"] == selected_id], key, selected_id)
+    return {"type": "FeatureCollection", "features": features}, "clustered"
+
+
+def basemap_collections(basemap: Basemap) -> dict[str, dict[str, Any]]:
+    """Return styled collections for the basemap: countries, governorates, roads, towns.
+
+    Parameters
+    ----------
+    basemap : Basemap
+
+    Returns
+    -------
+    dict of str to dict
+        Keys ``countries``, ``regions``, ``roads``, ``towns``.
+    """
+
+    def label(ar: str, en: str) -> str:
+        return escape(" · ".join(n for n in (ar, en) if n))
+
+    countries = []
+    for row in basemap.countries.itertuples():
+        syria = row.iso_a2 == "SY"
+        style = {
+            "color": "#555555" if syria else "#8a8a8a",
+            "weight": 1.6 if syria else 1,
+            "fillColor": "#f6f1e4" if syria else "#e9e9e4",
+            "fillOpacity": 1,
+            "interactive": False,
+        }
+        countries.append(_feature(row.geometry, {"_s": style}))
+    regions = [
+        _feature(
+            row.geometry,
+            {
+                "_s": {"radius": 0, "opacity": 0, "fillOpacity": 0, "interactive": False},
+                "_l": label(row.name_ar, row.name_en),
+            },
+        )
+        for row in basemap.regions.itertuples()
+    ]
+    roads = [
+        _feature(
+            row.geometry,
+            {
+                "_s": {"color": "#d4a017", "weight": 3, "opacity": 0.9},
+                "_t": label(row.name_ar, row.name_en),
+            },
+        )
+        for row in basemap.roads.itertuples()
+    ]
+    towns = []
+    for row in basemap.towns.itertuples():
+        props: dict[str, Any] = {
+            "_s": {"radius": 3, "color": "#444444", "weight": 1, "fillColor": "#ffffff"},
+        }
+        props["_s"]["fillOpacity"] = 1
+        props["_l" if row.label else "_t"] = label(row.name_ar, row.name_en)
+        towns.append(_feature(row.geometry, props))
+    return {
+        name: {"type": "FeatureCollection", "features": feats}
+        for name, feats in (
+            ("countries", countries),
+            ("regions", regions),
+            ("roads", roads),
+            ("towns", towns),
+        )
+    }
