@@ -118,7 +118,10 @@ def _default_read() -> ReadFn:
 def _version(extract: ExtractFn) -> str:
     module = sys.modules.get(getattr(extract, "__module__", ""), None)
     version = getattr(module, "EXTRACTOR_VERSION", None)
-    return str(version) if version else f"{extract.__module__}.{extract.__qualname__}"
+    if version:
+        return str(version)
+    name = getattr(extract, "__qualname__", type(extract).__qualname__)
+    return f"{getattr(extract, '__module__', '?')}.{name}"
 
 
 def find_article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
