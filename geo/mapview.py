@@ -30,6 +30,7 @@ __all__ = [
     "bounds_latlon",
     "build_map",
     "event_groups",
+    "lonlat_from_leaflet",
     "to_latlon",
 ]
 
@@ -70,6 +71,22 @@ def to_latlon(point: Sequence[float]) -> list[float]:
     """
     lon, lat = point[0], point[1]
     return [float(lat), float(lon)]
+
+
+def lonlat_from_leaflet(latlng: Mapping[str, float]) -> tuple[float, float]:
+    """Read a Leaflet ``{"lat": .., "lng": ..}`` object (a click) back as (lon, lat).
+
+    Parameters
+    ----------
+    latlng : mapping
+        As returned by streamlit-folium.
+
+    Returns
+    -------
+    tuple of float
+        (lon, lat).
+    """
+    return (float(latlng["lng"]), float(latlng["lat"]))
 
 
 def bounds_latlon(bbox: Sequence[float]) -> list[list[float]]:

@@ -1,0 +1,126 @@
+"""The Streamlit app under AppTest: starts clean, filters change counts and downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+
+
+def _run(**state) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=180)
+    return at.run()
+
+
+def _counts(at: AppTest) -> dict[str, int]:
+    return {m.label: int(m.value) for m in at.metric}
+
+
+def _features(at: AppTest, name: str) -> list[dict]:
+    data = at.session_state["offered_downloads"][name]
+    coll = json.loads(data.decode("utf-8"))
+    assert coll["type"] == "FeatureCollection"
+    return coll["features"]
+
+
+@pytest.fixture
+def app(filled_store) -> AppTest:
+    at = _run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_starts_on_sample_events_without_exception(app):
+    counts = _counts(app)
+    assert counts == {
+        "All events": 7,
+        "Patrol routes": 3,
+        "Observation posts": 1,
+        "Incidents": 3,
+    }
+    assert len(_features(app, "all.geojson")) == 7
+    assert not app.error
+
+
+def test_source_filter_leaves_sham_patrols_and_post(app):
+    app.multiselect(key="sources").select("شبكة شام").run()
+    assert not app.exception
+    assert _counts(app) == {
+        "All events": 3,
+        "Patrol routes": 2,
+        "Observation posts": 1,
+        "Incidents": 0,
+    }
+    feats = _features(app, "all.geojson")
+    assert {f["properties"]["source"] for f in feats} == {"شبكة شام"}
+    assert {f["properties"]["event_type"] for f in feats} == {"patrol", "observation_post"}
+    patrols = _features(app, "patrols.geojson")
+    assert [f["geometry"]["type"] for f in patrols] == ["LineString", "LineString"]
+    assert _features(app, "incidents.geojson") == []
+
+
+def test_cited_agency_and_unknown_outlet_are_sources(app):
+    app.multiselect(key="sources").select("رويترز").run()
+    feats = _features(app, "all.geojson")
+    assert [f["properties"]["status"] for f in feats] == ["planned"]
+    app.multiselect(key="sources").unselect("رويترز").select("unknown").run()
+    feats = _features(app, "all.geojson")
+    assert [f["properties"]["sub_event_type"] for f in feats] == ["car_bomb"]
+    assert feats[0]["properties"]["source"] is None
+
+
+def test_date_range_and_type_filters(app):
+    app.date_input(key="dates").set_value((dt.date(2020, 8, 1), dt.date(2020, 8, 31))).run()
+    assert not app.exception
+    assert _counts(app)["All events"] == 3
+    dates = sorted(f["properties"]["date"] for f in _features(app, "all.geojson"))
+    assert dates == ["2020-08-01", "2020-08-12", "2020-08-17"]
+    app.date_input(key="dates").set_value((dt.date(2019, 12, 1), dt.date(2020, 8, 31))).run()
+    app.multiselect(key="types").select("incident").run()
+    assert _counts(app)["All events"] == 3
+    assert _counts(app)["Incidents"] == 3
+    csv = app.session_state["offered_downloads"]["events.csv"].decode("utf-8-sig")
+    assert len(csv.strip().splitlines()) == 1 + 3
+
+
+def test_replay_slider_steps_through_time(app):
+    app.date_input(key="dates").set_value((dt.date(2020, 8, 1), dt.date(2020, 8, 31))).run()
+    app.select_slider(key="replay").set_value(dt.date(2020, 8, 12)).run()
+    assert not app.exception
+    assert _counts(app)["All events"] == 2  # the post (Aug 1) and the Aug 12 patrol
+    app.checkbox(key="only_step").check().run()
+    assert _counts(app)["All events"] == 1
+    app.button(key="replay_end").click().run()
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 31)
+
+
+def test_date_range_without_events_shows_message(app):
+    app.date_input(key="dates").set_value((dt.date(2015, 1, 1), dt.date(2015, 2, 1))).run()
+    assert not app.exception
+    assert _counts(app)["All events"] == 0
+    assert any("No events match" in i.value for i in app.info)
+    assert _features(app, "all.geojson") == []
+
+
+def test_free_text_search_in_evidence(app):
+    app.text_input(key="search").input("عين الحور").run()
+    assert _counts(app)["All events"] == 2
+
+
+def test_empty_paste_is_a_clear_message(app):
+    app.button(key="extract").click().run()
+    assert not app.exception
+    assert any("empty" in e.value for e in app.error)
+
+
+def test_script_article_is_never_executed_or_a_traceback(app):
+    payload = '<script>alert(1)</script> "onmouseover=alert(2) قصف مدفعي على سراقب اليوم.'
+    app.text_area(key="paste").input(payload).run()
+    app.button(key="extract").click().run()
+    assert not app.exception
+    for md in app.markdown:
+        assert "<script>" not in md.value
