@@ -79,49 +79,63 @@ class _Tally:
         return IngestSummary(**self.counts, failed=tuple(self.failed))
 
 
-class _Gazetteer:
-    """The gazetteer given, or ``Gazetteer.load()`` the first time one is needed."""
+class _SetupError(Exception):
+    """The extractor or gazetteer cannot be loaded: not about one article, ends the batch."""
 
-    def __init__(self, gazetteer: Gazetteer | None) -> None:
-        self._value = gazetteer
-
-    def get(self) -> Gazetteer:
-        if self._value is None:
-            try:
-                from gazetteer import Gazetteer
-
-                self._value = Gazetteer.load()
-            except Exception as exc:
-                # Not about one article: the caller ends the batch with the original error.
-                raise _GazetteerUnavailable(exc) from exc
-        return self._value
-
-
-class _GazetteerUnavailable(Exception):
     def __init__(self, original: BaseException) -> None:
         super().__init__(str(original))
         self.original = original
 
 
-def _default_extract() -> ExtractFn:
-    from events.extract import extract_events
+class _Extraction:
+    """The extract function and gazetteer, each resolved the first time an article needs it.
 
-    return extract_events
+    So re-ingesting unchanged articles loads neither, and the app's first run pays for the
+    gazetteer only when there is something to extract.
+    """
+
+    def __init__(self, extract: ExtractFn | None, gazetteer: Gazetteer | None) -> None:
+        self._extract = extract
+        self._gazetteer = gazetteer
+
+    def _resolve(self) -> tuple[ExtractFn, Gazetteer]:
+        try:
+            if self._extract is None:
+                from events.extract import extract_events
+
+                self._extract = extract_events
+            if self._gazetteer is None:
+                from gazetteer import Gazetteer
+
+                self._gazetteer = Gazetteer.load()
+        except Exception as exc:
+            raise _SetupError(exc) from exc
+        return self._extract, self._gazetteer
+
+    def __call__(self, article: Article) -> list[Event]:
+        extract, gazetteer = self._resolve()
+        return list(extract(article, gazetteer=gazetteer))
+
+    @property
+    def version(self) -> str:
+        """``EXTRACTOR_VERSION`` of the extractor's module, else its qualified name."""
+        extract = self._extract
+        if extract is None:
+            return ""
+        module = sys.modules.get(getattr(extract, "__module__", ""), None)
+        version = getattr(module, "EXTRACTOR_VERSION", None)
+        if version:
+            return str(version)
+        name = getattr(extract, "__qualname__", type(extract).__qualname__)
+        return f"{getattr(extract, '__module__', '?')}.{name}"
 
 
-def _default_read() -> ReadFn:
-    from events.article import read_article
-
-    return read_article
-
-
-def _version(extract: ExtractFn) -> str:
-    module = sys.modules.get(getattr(extract, "__module__", ""), None)
-    version = getattr(module, "EXTRACTOR_VERSION", None)
-    if version:
-        return str(version)
-    name = getattr(extract, "__qualname__", type(extract).__qualname__)
-    return f"{getattr(extract, '__module__', '?')}.{name}"
+def _read_article(path: Path) -> Article:
+    try:
+        from events.article import read_article
+    except ImportError as exc:
+        raise _SetupError(exc) from exc
+    return read_article(path)
 
 
 def find_article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -200,16 +214,16 @@ def ingest_article(
         ``"new"``, ``"unchanged"`` (nothing extracted or written) or ``"replaced"``.
     """
     try:
-        return _ingest_one(article, store, _Gazetteer(gazetteer), extract or _default_extract())
-    except _GazetteerUnavailable as exc:
+        return _ingest_one(article, store, _Extraction(extract, gazetteer))
+    except _SetupError as exc:
         raise exc.original from None
 
 
-def _ingest_one(article: Article, store: EventStore, gaz: _Gazetteer, extract: ExtractFn) -> str:
+def _ingest_one(article: Article, store: EventStore, extraction: _Extraction) -> str:
     if store.fingerprint(article.article_id) == article_fingerprint(article):
         return "unchanged"
-    events = list(extract(article, gazetteer=gaz.get()))
-    return store.save_article(article, events, extractor_version=_version(extract))
+    events = extraction(article)
+    return store.save_article(article, events, extractor_version=extraction.version)
 
 
 def _failure(exc: BaseException) -> str:
@@ -256,9 +270,8 @@ def ingest_paths(
     tally = _Tally()
     for label, reason in missing:
         tally.fail(label, reason)
-    read = read or _default_read()
-    extract = extract or _default_extract()
-    gaz = _Gazetteer(gazetteer)
+    read = read or _read_article
+    extraction = _Extraction(extract, gazetteer)
     ids: dict[str, tuple[str, str]] = {}  # article id -> (path, fingerprint) in this batch
     for done, path in enumerate(files, 1):
         label = str(path)
@@ -271,9 +284,11 @@ def ingest_paths(
                     f"article id {article.article_id!r} is also used by {first[0]}; "
                     "rename one file or give it an 'id' in its sidecar"
                 )
-            status = _ingest_one(article, store, gaz, extract)
-        except _GazetteerUnavailable as exc:
+            status = _ingest_one(article, store, extraction)
+        except _SetupError as exc:
             raise exc.original from None
+        except ImportError:
+            raise  # a broken installation, not a bad article
         except Exception as exc:
             reason = _failure(exc)
             tally.fail(label, reason)
@@ -310,9 +325,7 @@ def reprocess(
     -------
     IngestSummary
     """
-    extract = extract or _default_extract()
-    gaz = _Gazetteer(gazetteer)
-    version = _version(extract)
+    extraction = _Extraction(extract, gazetteer)
     ids = store.article_ids()
     tally = _Tally()
     for done, article_id in enumerate(ids, 1):
@@ -320,10 +333,14 @@ def reprocess(
         if article is None:  # deleted meanwhile
             continue
         try:
-            events = list(extract(article, gazetteer=gaz.get()))
-            status = store.save_article(article, events, force=True, extractor_version=version)
-        except _GazetteerUnavailable as exc:
+            events = extraction(article)
+            status = store.save_article(
+                article, events, force=True, extractor_version=extraction.version
+            )
+        except _SetupError as exc:
             raise exc.original from None
+        except ImportError:
+            raise  # a broken installation, not a bad article
         except Exception as exc:
             reason = _failure(exc)
             tally.fail(article_id, reason)
