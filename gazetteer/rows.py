@@ -76,24 +76,15 @@ def place_to_row(place: Place) -> list[Any]:
 
 def place_from_row(row: Sequence[Any]) -> Place:
     """Rebuild a :class:`Place` from a stored row (inverse of :func:`place_to_row`)."""
+    # Positional arguments in FIELDS order: this runs for every row at every load.
+    wps = row[16]
     return Place(
-        place_id=row[0],
-        name_ar=row[1],
-        name_en=row[2],
-        lon=row[3],
-        lat=row[4],
-        kind=row[5],
-        country=row[6],
-        admin1=row[7],
-        population=row[8],
-        layer=row[9],
-        source=row[10],
-        precision_km=row[11],
-        names_ar=tuple(row[12]),
-        names_en=tuple(row[13]),
-        parent_id=row[14],
-        admin2=row[15],
-        waypoints=tuple((p[0], p[1]) for p in row[16]),
+        *row[:12],
+        tuple(row[12]),
+        tuple(row[13]),
+        row[14],
+        row[15],
+        tuple((p[0], p[1]) for p in wps) if wps else (),
     )
 
 
@@ -106,6 +97,7 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a]")
 #: Letters that only Persian, Urdu, Kurdish, Uyghur ... use: a name containing one is not Arabic.
 #: (Checked by _ARABIC_NAME already; kept explicit for the docs and tests.)
 NON_ARABIC_LETTERS = frozenset("پچژگکیہۃےڈٹڑںەۆێۇۋېڤڵڕ")
+_INNER_MAKSURA = re.compile("\u0649(?=[\u0621-\u064a])")
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’‘ʻʼʿ`\-\. ()]+$")
 
 
@@ -118,7 +110,8 @@ def clean_arabic_names(names: Iterable[str]) -> list[str]:
 
     GeoNames alternate names mix Arabic with Persian, Urdu, Kurdish and Uyghur spellings
     in the same script; a name is kept when every character is an Arabic letter, haraka,
-    space or hyphen (so ی ک ہ ە ... reject it) and it has at least three letters.
+    space or hyphen (so ی ک ہ ە ... reject it), ى appears only at the end of a word
+    (Uyghur writes it inside words: رىياد), and it has at least three letters.
 
     Parameters
     ----------
@@ -136,6 +129,8 @@ def clean_arabic_names(names: Iterable[str]) -> list[str]:
         if not name or name in seen:
             continue
         if not _ARABIC_NAME.match(name) or _arabic_letter_count(name) < 3:
+            continue
+        if _INNER_MAKSURA.search(name):  # ى inside a word: Uyghur/Kazakh, not Arabic
             continue
         seen.add(name)
         out.append(name)
@@ -157,15 +152,15 @@ def clean_latin_names(names: Iterable[str]) -> list[str]:
     return out
 
 
-_MARKED = frozenset("أإآةى")
+_MARKED = frozenset("أإآة")
 
 
 def pick_preferred_arabic(names: Sequence[str]) -> str:
     """Choose the display name among Arabic spellings.
 
-    The spelling with the most hamza-seated alefs, teh marbuta and alef maksura is the
-    careful one (أنقرة over انقره); ties go to the longer (اللاذقية over لاذقية), then to the
-    earlier name.
+    Fewer words first (أبوظبي over a descriptive "جزيرة أبوظبي ..."), then the spelling
+    with the most hamza-seated alefs and teh marbuta, the careful one (أنقرة over انقره),
+    then the longer (اللاذقية over لاذقية), then the earlier name.
 
     Parameters
     ----------
@@ -177,9 +172,9 @@ def pick_preferred_arabic(names: Sequence[str]) -> str:
         ``""`` for no names.
     """
     best = ""
-    best_key: tuple[int, int] | None = None
+    best_key: tuple[int, int, int] | None = None
     for name in names:
-        key = (sum(c in _MARKED for c in name), _arabic_letter_count(name))
+        key = (-len(name.split()), sum(c in _MARKED for c in name), _arabic_letter_count(name))
         if best_key is None or key > best_key:
             best, best_key = name, key
     return best
