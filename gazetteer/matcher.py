@@ -1,0 +1,321 @@
+"""Whole-word, prefix-aware multi-pattern matching of Arabic place names.
+
+The text is first normalized exactly as :func:`gazetteer.normalize.normalize_with_offsets`
+does (a vectorised twin, checked against it by the tests), then every character that is
+not a letter or digit becomes a space and runs of spaces collapse to one. That *match
+text* keeps an offset array back to the original text, so every reported span is a span of
+the original (``surface == text[start:end]``).
+
+Names are indexed in an Aho-Corasick automaton (``pyahocorasick``) by their *core*: the
+normalized name with the article ``ال`` of its first word removed, plus compound
+variants written with or without the space (``كفر تخاريم``/``كفرتخاريم``). Each key ends
+with a space, so a match always ends at a word boundary (no suffixes: the nisba
+``السوري`` is not ``سوريا``). Where it starts is checked here: at a word boundary, or
+after a run of attached proclitics from :data:`PROCLITICS` (``و ف`` + ``ب ك ل`` + ``ال``,
+and ``لل`` = ``ل`` + ``ال``). A stem is therefore only stripped where the remainder is a
+known name, never by a stemmer.
+
+Written by hand on top of pyahocorasick: no library does Arabic proclitic-aware word
+boundaries with an offset map back to the unnormalized text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+import numpy as np
+
+from gazetteer.normalize import (
+    _CHAR_MAP,
+    _DIACRITICS,
+    _INVISIBLE,
+    _TATWEEL,
+    _censor_dot_positions,
+    normalize,
+)
+
+__all__ = [
+    "COMPOUND_HEADS",
+    "PROCLITICS",
+    "Match",
+    "NameMatcher",
+    "TextView",
+    "fast_normalize_with_offsets",
+    "key_variants",
+    "make_view",
+]
+
+ARTICLE = "ال"
+#: Attached proclitics accepted before a known name: conjunction (و ف), preposition
+#: (ب ك ل) and the article, in that order; ``لل`` is ``ل`` + ``ال`` with the alef dropped.
+PROCLITICS = frozenset(
+    {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل") for a in ("", ARTICLE)}
+    | {c + "لل" for c in ("", "و", "ف")}
+)
+#: First words of compound names that the press writes with or without the space.
+COMPOUND_HEADS = (
+    "كفر",
+    "دير",
+    "عين",
+    "تل",
+    "خربه",
+    "جسر",
+    "ام",
+    "ابو",
+    "بيت",
+    "راس",
+    "معر",
+    "بني",
+)
+#: Shortest core (letters, article removed) worth indexing; keys with a digit are exempt
+#: ("m4"). Two-letter cores (خس، زر) are far likelier to be a fragment than a place.
+MIN_CORE_LETTERS = 3
+
+_DROP = frozenset(_DIACRITICS) | {_TATWEEL} | frozenset(_INVISIBLE)
+_DROP_CODES = np.array(sorted(ord(c) for c in _DROP), dtype=np.uint32)
+_FOLD = {ord(k): v for k, v in _CHAR_MAP.items()}
+_FOLD.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_FOLD.update({c: " " for c in range(0x3001) if chr(c).isspace()})
+_NON_WORD = re.compile(r"[\W_]")
+_CENSOR_MARKS = ".·•*"
+
+
+def fast_normalize_with_offsets(text: str) -> tuple[str, np.ndarray]:
+    """Vectorised :func:`~gazetteer.normalize.normalize_with_offsets`.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    normalized : str
+        Identical to ``normalize_with_offsets(text)[0]``.
+    offsets : numpy.ndarray of int64
+        Identical to ``normalize_with_offsets(text)[1]``.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    keep = ~np.isin(codes, _DROP_CODES)
+    if any(m in text for m in _CENSOR_MARKS):
+        censored = _censor_dot_positions(text)
+        if censored:
+            keep[np.fromiter(censored, dtype=np.int64, count=len(censored))] = False
+    if keep.all():
+        return text.translate(_FOLD), np.arange(len(codes), dtype=np.int64)
+    kept = codes[keep].tobytes().decode("utf-32-le", "surrogatepass")
+    return kept.translate(_FOLD), np.flatnonzero(keep)
+
+
+@dataclass(frozen=True)
+class TextView:
+    """A text prepared for matching.
+
+    Attributes
+    ----------
+    text : str
+        The original text.
+    mtext : str
+        Normalized, letters and digits only, single spaces, padded with one space at each
+        end.
+    offsets : numpy.ndarray
+        ``offsets[i]`` is the original offset of ``mtext[i]`` (padding maps to 0 and
+        ``len(text)``).
+    """
+
+    text: str
+    mtext: str
+    offsets: np.ndarray
+
+
+def make_view(text: str) -> TextView:
+    """Build the :class:`TextView` of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The original text.
+
+    Returns
+    -------
+    TextView
+    """
+    norm, offs = fast_normalize_with_offsets(text)
+    spaced = _NON_WORD.sub(" ", norm)
+    codes = np.frombuffer(spaced.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    is_space = codes == 32
+    keep = ~(is_space & np.concatenate(([True], is_space[:-1])))
+    if not keep.all():
+        spaced = codes[keep].tobytes().decode("utf-32-le", "surrogatepass")
+        offs = offs[keep]
+    mtext = " " + spaced + " "
+    offsets = np.concatenate(([0], offs, [len(text)])).astype(np.int64)
+    return TextView(text=text, mtext=mtext, offsets=offsets)
+
+
+def _letters(s: str) -> int:
+    return sum(1 for ch in s if ch != " ")
+
+
+def match_form(name: str) -> str:
+    """Normalize a name the way the match text is: folded, word characters, single spaces.
+
+    Parameters
+    ----------
+    name : str
+        A place name in any spelling.
+
+    Returns
+    -------
+    str
+    """
+    return " ".join(_NON_WORD.sub(" ", normalize(name)).split())
+
+
+def core_of(form: str) -> str:
+    """Strip the article from the first word of a match form when a stem remains."""
+    if form.startswith(ARTICLE) and len(form.split(" ", 1)[0]) - 2 >= 2:
+        return form[2:]
+    return form
+
+
+def key_variants(name: str) -> set[str]:
+    """Every automaton key under which ``name`` is found.
+
+    Parameters
+    ----------
+    name : str
+        A place name (any spelling).
+
+    Returns
+    -------
+    set of str
+        Cores (first-word article removed) with compound variants; empty when the name
+        has no Arabic or digit content worth matching.
+
+    Examples
+    --------
+    >>> sorted(key_variants("كفر تخاريم"))
+    ['كفر تخاريم', 'كفرتخاريم']
+    """
+    form = match_form(name)
+    if not form:
+        return set()
+    if not any("\u0621" <= ch <= "\u064a" for ch in form) and not any(c.isdigit() for c in form):
+        return set()
+    out = {core_of(form)}
+    words = form.split(" ")
+    for head in COMPOUND_HEADS:
+        if len(words) >= 2 and words[0] == head and not words[1].startswith(ARTICLE):
+            out.add(core_of(" ".join([head + words[1], *words[2:]])))
+        first = words[0]
+        if first.startswith(head) and _letters(first) - len(head) >= 3 and len(words) == 1:
+            out.add(head + " " + first[len(head) :])
+    return {
+        k for k in out if _letters(core_of(k)) >= MIN_CORE_LETTERS or any(c.isdigit() for c in k)
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A whole-word occurrence of an indexed key.
+
+    Attributes
+    ----------
+    mstart, mend : int
+        Span of the name in the match text (article included when written).
+    key_id : int
+        Index of the key in :attr:`NameMatcher.keys`.
+    prefix : str
+        The proclitics attached in front (article excluded when it belongs to the name).
+    article : bool
+        Whether the name was written with its article.
+    """
+
+    mstart: int
+    mend: int
+    key_id: int
+    prefix: str
+    article: bool
+
+
+class NameMatcher:
+    """Aho-Corasick index of name cores → the places that bear them.
+
+    Parameters
+    ----------
+    names : iterable of (str, int)
+        ``(name, place_index)`` pairs; one place may have many names.
+    """
+
+    def __init__(self, names: Iterable[tuple[str, int]]):
+        key_ids: dict[str, int] = {}
+        places: list[set[int]] = []
+        for name, idx in names:
+            for key in key_variants(name):
+                kid = key_ids.get(key)
+                if kid is None:
+                    kid = key_ids[key] = len(places)
+                    places.append(set())
+                places[kid].add(idx)
+        self.keys: tuple[str, ...] = tuple(key_ids)
+        self.key_ids = key_ids
+        self.key_places: tuple[tuple[int, ...], ...] = tuple(tuple(sorted(p)) for p in places)
+        auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key, kid in key_ids.items():
+            auto.add_word(key + " ", kid)
+        if key_ids:
+            auto.make_automaton()
+        self._auto = auto
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def lookup_key(self, name: str) -> int | None:
+        """Return the key id of a name as written (article optional), or None."""
+        form = match_form(name)
+        return self.key_ids.get(core_of(form)) if form else None
+
+    def find(self, view: TextView) -> list[Match]:
+        """Every whole-word match in ``view`` (overlapping ones included).
+
+        Parameters
+        ----------
+        view : TextView
+
+        Returns
+        -------
+        list of Match
+            In order of their end offset.
+        """
+        if not self.keys:
+            return []
+        mtext = view.mtext
+        keys = self.keys
+        out: list[Match] = []
+        for end, kid in self._auto.iter(mtext):
+            s = end - len(keys[kid])
+            if mtext[s - 1] == " ":
+                out.append(Match(s, end, kid, "", False))
+                continue
+            ws = mtext.rfind(" ", 0, s) + 1
+            prefix = mtext[ws:s]
+            if prefix not in PROCLITICS:
+                continue
+            if prefix.endswith(ARTICLE):
+                out.append(Match(s - 2, end, kid, prefix[:-2], True))
+            else:
+                out.append(Match(s, end, kid, prefix, prefix.endswith("لل")))
+        return out
+
+    def span(self, view: TextView, m: Match) -> tuple[int, int]:
+        """Original ``(start, end)`` of a match, trailing diacritics/tatweel included."""
+        start = int(view.offsets[m.mstart])
+        end = int(view.offsets[m.mend - 1]) + 1
+        text = view.text
+        while end < len(text) and text[end] in _DROP:
+            end += 1
+        return start, end
