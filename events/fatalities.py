@@ -1,0 +1,248 @@
+"""How many people an event killed, as the text states it.
+
+Rules (normalized text; written by hand, Arabic number words and duals are grammar):
+
+- a death word followed by a count: ``مقتل 4 جنود``, ``مقتل نحو 150 عنصراً`` (``نحو``,
+  ``أكثر من``, ``ما لا يقل عن`` … give the stated number), ``سقوط خمسة قتلى``;
+- a count followed by a death verb: ``4 من جنود القوات التركية … قُتلوا``;
+- a count of the dead themselves: ``12 قتيلاً``, ``ثلاثة شهداء``;
+- a dual after a death word: ``مقتل جنديين`` = 2; a singular: ``مقتل جندي`` = 1;
+- ``عشرات`` / ``مئات`` / ``آلاف``: no count (``None``), a documented minimum of 20 / 200 /
+  2000 (the smallest number the plural admits in press usage).
+
+Wounded (``إصابة``، ``جرحى``) are never counted; a count that follows "killed and wounded"
+(``مقتل وإصابة 10``) is ambiguous and gives no count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from events.classify import NormText
+
+__all__ = ["Fatalities", "find_fatalities", "parse_number"]
+
+_W = r"(?<!\w)"
+_E = r"(?!\w)"
+_CLITIC = r"(?:[وف]?(?:بال|لل|ال|ب|ل)?)"
+
+_DEATH_NOUN = re.compile(rf"{_W}{_CLITIC}(?:مقتل|قتل|مصرع|استشهاد|سقوط|وفاه|اعدام|تصفيه){_E}")
+_DEATH_VERB = re.compile(
+    rf"{_W}[وف]?(?:قتلوا|قتل|قتلت|قضوا|قضي|استشهدوا|استشهد|لقوا|لقي|لقيت|سقطوا){_E}"
+)
+_DEAD = re.compile(
+    rf"{_W}{_CLITIC}(?:قتيلا|قتيل|قتلي|قتيلين|قتيلان|شهيدا|شهيد|شهداء|ضحيه|ضحايا){_E}"
+)
+_WOUND = re.compile(rf"{_W}{_CLITIC}(?:اصابه|اصابات|جرح|جرحي|جريح|جرحا|اصيب|اصيبوا|مصابين){_E}")
+_APPROX = frozenset(
+    ("نحو", "قرابه", "حوالي", "زهاء", "اكثر", "اقل", "ما", "لا", "يقل", "عن", "يزيد", "يقارب",
+     "يربو", "من", "علي", "الاقل", "بين")
+)  # fmt: skip
+_PERSON_SING = frozenset(
+    ("جندي", "عنصر", "مدني", "شخص", "طفل", "ضابط", "امراه", "رجل", "قائد", "مقاتل", "عسكري",
+     "مسلح", "فرد", "شاب", "طالب", "عامل", "صحفي", "ناشط", "مواطن", "سائق", "قيادي")
+)  # fmt: skip
+#: duals whose plural is a different (broken) form, so the -ين/-ان ending is unambiguous
+_PERSON_DUAL = {
+    "جنديين": 2, "جنديان": 2, "عنصرين": 2, "عنصران": 2, "شخصين": 2, "شخصان": 2,
+    "طفلين": 2, "طفلان": 2, "ضابطين": 2, "ضابطان": 2, "امراتين": 2, "امراتان": 2,
+    "رجلين": 2, "رجلان": 2, "قائدين": 2, "قائدان": 2, "شابين": 2, "شابان": 2,
+    "قتيلين": 2, "قتيلان": 2, "مواطنين": 0, "قياديين": 0,
+}  # fmt: skip
+_PLURAL_MIN = {"عشرات": 20, "مئات": 200, "الاف": 2000, "العشرات": 20, "المئات": 200}
+
+_UNITS = {
+    "واحد": 1, "واحده": 1, "احد": 1, "اثنان": 2, "اثنين": 2, "اثنا": 2, "اثني": 2,
+    "اثنتين": 2, "اثنتان": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+    "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
+    "عشر": 10, "عشره": 10,
+}  # fmt: skip
+_TENS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}  # fmt: skip
+_HUNDREDS = {"مئه": 100, "مائه": 100, "مئتين": 200, "مئتان": 200, "مائتين": 200}
+_THOUSAND = {"الف": 1000, "الاف": 1000}
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    """A stated death toll.
+
+    Parameters
+    ----------
+    count : int or None
+        The number stated, None when only a vague plural is given.
+    minimum : int or None
+        A lower bound (equal to ``count`` when a number is given).
+    start, end : int
+        Span of the phrase in the original text.
+    """
+
+    count: int | None
+    minimum: int | None
+    start: int
+    end: int
+
+
+def _strip(word: str) -> str:
+    return re.sub(r"^(?:[وف]?(?:بال|لل|ال|ب|ل)?)(?=\w{3,})", "", word)
+
+
+def parse_number(words: list[str]) -> tuple[int, int] | None:
+    """Read a number at the start of ``words`` (digits or Arabic number words).
+
+    Parameters
+    ----------
+    words : list of str
+        Normalized words.
+
+    Returns
+    -------
+    (value, n_words) or None
+        The number and how many words it used.
+
+    Examples
+    --------
+    >>> parse_number(["خمسه", "وعشرين", "جنديا"])
+    (25, 2)
+    >>> parse_number(["150", "عنصرا"])
+    (150, 1)
+    """
+    if not words:
+        return None
+    w0 = words[0]
+    if w0.isdigit():
+        value, used = int(w0), 1
+        if len(words) > 1 and words[1] in _THOUSAND:
+            value, used = value * 1000, 2
+        return value, used
+    value, used = 0, 0
+    for w in words[:4]:
+        base = w[1:] if used and w.startswith("و") else w
+        if base in _UNITS and value % 10 == 0 and value < 100 + 1000 * (value >= 1000):
+            value += _UNITS[base]
+        elif base in _TENS and value % 100 < 10:
+            value += _TENS[base]
+        elif base in _HUNDREDS and value == 0:
+            value = _HUNDREDS[base]
+        elif base == "عشر" and 0 < value < 10:
+            value += 10
+        else:
+            break
+        used += 1
+    return (value, used) if used else None
+
+
+def _person_count(word: str) -> int | None:
+    """1 for a singular person noun, 2 for an unambiguous dual, else None."""
+    w = _strip(word)
+    if w in _PERSON_DUAL:
+        return _PERSON_DUAL[w] or None
+    if w in _PERSON_SING or w.rstrip("ا") in _PERSON_SING:
+        return 1
+    return None
+
+
+def _tokens(norm: str) -> list[re.Match[str]]:
+    return list(re.finditer(r"\w+", norm))
+
+
+def find_fatalities(text: str) -> list[Fatalities]:
+    """Return every death toll stated in a text.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or clause as printed.
+
+    Returns
+    -------
+    list of Fatalities
+        In text order, non-overlapping.
+
+    Examples
+    --------
+    >>> [f.count for f in find_fatalities("أسفر القصف عن مقتل 4 جنود وإصابة آخرين")]
+    [4]
+    """
+    nt = NormText(text)
+    toks = _tokens(nt.norm)
+    words = [t.group(0) for t in toks]
+    out: list[tuple[int, int, int | None, int | None]] = []
+    used: set[int] = set()
+
+    def add(i: int, j: int, count: int | None, minimum: int | None) -> None:
+        if any(k in used for k in range(i, j)):
+            return
+        used.update(range(i, j))
+        out.append((i, j, count, minimum))
+
+    for i, w in enumerate(words):
+        if _DEATH_NOUN.fullmatch(w) or _DEATH_VERB.fullmatch(w):
+            k = i + 1
+            # skip approximators and "تم"; stop at a wound word (killed *and wounded* N)
+            while k < len(words) and k < i + 5 and (words[k] in _APPROX or words[k] == "تم"):
+                k += 1
+            if k < len(words) and _WOUND.fullmatch(words[k]):
+                continue
+            num = parse_number(words[k:])
+            if num:
+                add(i, k + num[1] + 1, num[0], num[0])
+                continue
+            if k < len(words) and _strip(words[k]) in _PLURAL_MIN:
+                add(i, k + 1, None, _PLURAL_MIN[_strip(words[k])])
+                continue
+            if k < len(words) and _DEATH_NOUN.fullmatch(w):
+                pc = _person_count(words[k])
+                if pc is not None and not (k + 1 < len(words) and parse_number(words[k + 1 :])):
+                    add(i, k + 1, pc, pc)
+                    continue
+        num = parse_number(words[i:]) if (w.isdigit() or _strip(w) in _UNITS) else None
+        if num is None and w in _UNITS:
+            num = parse_number(words[i:])
+        if num:
+            n, used_words = num
+            after = words[i + used_words : i + used_words + 12]
+            if after and _DEAD.fullmatch(after[0]):
+                add(i, i + used_words + 1, n, n)
+                continue
+            # "4 من جنود القوات التركية ... قتلوا": a death verb within the next words
+            for off, a in enumerate(after):
+                if _WOUND.fullmatch(a):
+                    break
+                if _DEATH_VERB.fullmatch(a) and off >= 1:
+                    add(i, i + used_words + off + 1, n, n)
+                    break
+        elif _DEAD.fullmatch(w) and _strip(w) in ("قتيلين", "قتيلان"):
+            add(i, i + 1, 2, 2)
+    result = []
+    for i, j, count, minimum in sorted(out):
+        s, _ = nt.orig(toks[i].start(), toks[i].end())
+        _, e = nt.orig(toks[j - 1].start(), toks[j - 1].end())
+        result.append(Fatalities(count, minimum, s, e))
+    return result
+
+
+def total(found: list[Fatalities]) -> tuple[int | None, int | None]:
+    """Sum several tolls of one event: (count or None, minimum or None).
+
+    Parameters
+    ----------
+    found : list of Fatalities
+
+    Returns
+    -------
+    (count, minimum)
+        ``count`` is None unless every toll is a number.
+    """
+    if not found:
+        return None, None
+    mins = [f.minimum for f in found if f.minimum is not None]
+    minimum = sum(mins) if mins else None
+    if all(f.count is not None for f in found):
+        return sum(f.count for f in found if f.count is not None), minimum
+    return None, minimum
