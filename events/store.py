@@ -347,29 +347,23 @@ class EventStore:
         return row_to_article(row) if row is not None else None
 
     def article_ids(self) -> list[str]:
-        """Return the ids of the stored articles, sorted."""
+        """Return the ids of the stored articles, sorted by code point (on every database)."""
         with self._engine.connect() as conn:
-            return list(
-                conn.scalars(sa.select(articles.c.article_id).order_by(articles.c.article_id))
-            )
+            return sorted(conn.scalars(sa.select(articles.c.article_id)))
 
     def articles(self) -> list[Article]:
         """Return every stored article (text and metadata), sorted by id."""
         with self._engine.connect() as conn:
-            rows = conn.execute(sa.select(articles).order_by(articles.c.article_id))
-            return [row_to_article(row) for row in rows]
+            found = [row_to_article(row) for row in conn.execute(sa.select(articles))]
+        return sorted(found, key=lambda a: a.article_id)
 
     def sources(self) -> list[str]:
         """Return every outlet and cited agency of the stored events, plus ``"unknown"``.
 
-        ``"unknown"`` is listed (last) when some event has no outlet.
+        Sorted by code point; ``"unknown"`` is listed (last) when some event has no outlet.
         """
         with self._engine.connect() as conn:
-            names = list(
-                conn.scalars(
-                    sa.select(event_sources.c.name).distinct().order_by(event_sources.c.name)
-                )
-            )
+            names = sorted(conn.scalars(sa.select(event_sources.c.name).distinct()))
             if conn.scalar(sa.select(events.c.id).where(events.c.source.is_(None)).limit(1)):
                 names.append("unknown")
         return names

@@ -117,3 +117,29 @@ def need(module: str) -> None:
         if os.environ.get("CI"):
             pytest.fail(f"{module} is needed and cannot be imported: {exc}")
         pytest.skip(f"{module} not available yet: {exc}")
+
+
+#: Store backends the store and pipeline tests run on: SQLite always; PostgreSQL when
+#: ``$CONFLICTMAP_TEST_PG`` holds a URL (``scripts/postgres-test.sh`` starts a server).
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def open_test_store(backend: str, tmp_path: Path):
+    """Open an empty store on ``backend`` (for PostgreSQL: drop our tables first)."""
+    import sqlalchemy as sa
+
+    from events.store import EventStore
+    from events.store_db import normalize_url
+    from events.store_schema import metadata
+
+    if backend == "sqlite":
+        return EventStore.open(str(tmp_path / "events.sqlite"))
+    url = os.environ.get("CONFLICTMAP_TEST_PG")
+    if not url:
+        if os.environ.get("CONFLICTMAP_REQUIRE_PG"):
+            pytest.fail("CONFLICTMAP_REQUIRE_PG is set but CONFLICTMAP_TEST_PG is not")
+        pytest.skip("no PostgreSQL: run scripts/postgres-test.sh (sets $CONFLICTMAP_TEST_PG)")
+    engine = sa.create_engine(normalize_url(url))
+    metadata.drop_all(engine)
+    engine.dispose()
+    return EventStore.open(url)

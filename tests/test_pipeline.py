@@ -23,16 +23,25 @@ from events.pipeline import (
     reprocess,
 )
 from events.store import EventStore
-from tests.store_fakes import TEXTS, fake_extract, fake_read, make_article, need, write_article
+from tests.store_fakes import (
+    BACKENDS,
+    TEXTS,
+    fake_extract,
+    fake_read,
+    make_article,
+    need,
+    open_test_store,
+    write_article,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GAZ = object()  # the fakes ignore the gazetteer
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path, monkeypatch):
     monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(tmp_path / "data"))
-    s = EventStore.open(str(tmp_path / "events.sqlite"))
+    s = open_test_store(request.param, tmp_path)
     yield s
     s.close()
 

@@ -12,16 +12,16 @@ from events import store as store_mod
 from events.errors import StoreError
 from events.model import Event, EventPlace, event_id
 from events.store import EventStore
-from tests.store_fakes import TEXTS, fake_extract, make_article
+from tests.store_fakes import BACKENDS, TEXTS, fake_extract, make_article, open_test_store
 
 D = dt.date
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path, monkeypatch):
     monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("CONFLICTMAP_DB", raising=False)
-    s = EventStore.open(str(tmp_path / "events.sqlite"))
+    s = open_test_store(request.param, tmp_path)
     yield s
     s.close()
 
@@ -88,7 +88,9 @@ def test_events_round_trip_exactly(store):
     assert store.article("nope") is None
 
 
-_text = st.text(min_size=0, max_size=30)
+_text = st.text(
+    st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30
+)  # PostgreSQL: no NUL
 _coord = st.tuples(
     st.floats(-180, 180, allow_nan=False, allow_subnormal=False),
     st.floats(-90, 90, allow_nan=False, allow_subnormal=False),
@@ -258,7 +260,8 @@ def test_event_id_clash_between_articles_rolls_back(store):
     assert [e.article for e in store.events()] == ["a"]
 
 
-def test_foreign_keys_cascade_and_wal(store, tmp_path):
+def test_foreign_keys_cascade_and_wal(tmp_path):
+    store = EventStore.open(str(tmp_path / "events.sqlite"))
     art = make_article("a", TEXTS["a"])
     store.save_article(art, fake_extract(art))
     store.close()
@@ -389,24 +392,27 @@ def test_reopen_keeps_data(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("make", "match"),
+    ("url", "match"),
     [
-        (lambda p: "notadb://x", "no database driver|bad store URL"),
-        (lambda p: "postgresql://u@localhost/db", "psycopg"),
-        (lambda p: str(p / "missing" / "s.sqlite"), "does not exist"),
+        ("notadb://x", "no database driver|bad store URL"),
+        ("sqlite:///{tmp}/missing/s.sqlite", "does not exist"),
+        ("{tmp}/missing/s.sqlite", "does not exist"),
     ],
 )
-def test_bad_urls_are_store_errors(tmp_path, make, match):
-    pytest.importorskip("sqlalchemy")
-    if "postgresql" in make(tmp_path):
-        try:
-            import psycopg  # noqa: F401
-        except ImportError:
-            pass
-        else:
-            pytest.skip("psycopg installed: the URL is valid")
+def test_bad_urls_are_store_errors(tmp_path, url, match):
     with pytest.raises(StoreError, match=match):
-        EventStore.open(make(tmp_path))
+        EventStore.open(url.format(tmp=tmp_path))
+
+
+def test_unreachable_postgres_is_a_store_error():
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        match = "install psycopg"
+    else:
+        match = "cannot open store 'postgresql://u@127.0.0.1:1/db'"
+    with pytest.raises(StoreError, match=match):
+        EventStore.open("postgresql://u@127.0.0.1:1/db")
 
 
 def test_not_a_database(tmp_path):
