@@ -129,9 +129,9 @@ def sidebar(frame) -> tuple[EventFilter, str]:
 
     until = sb.select_slider("Show events up to", options=steps, key="replay")
     c1, c2, c3 = sb.columns(3)
-    c1.button("◀", on_click=move, args=(-1,), key="replay_back", help="one step back")
-    c2.button("▶", on_click=move, args=(1,), key="replay_next", help="one step forward")
-    c3.button("⏭", on_click=move, args=(len(steps),), key="replay_end", help="to the end")
+    c1.button("◀ back", on_click=move, args=(-1,), key="replay_back", help="one step back")
+    c2.button("next ▶", on_click=move, args=(1,), key="replay_next", help="one step forward")
+    c3.button("end", on_click=move, args=(len(steps),), key="replay_end", help="to the end")
     only_step = sb.checkbox("Only this step (not cumulative)", key="only_step")
     step_start = until - dt.timedelta(days=0 if step == "day" else 6)
     flt = EventFilter(
@@ -178,7 +178,7 @@ def map_tab(shown, key: str, mode: str) -> None:
             height=620,
             use_container_width=True,
             feature_group_to_add=event_groups(layers, options=options, selected_id=selected),
-            layer_control=folium.LayerControl(collapsed=False),
+            layer_control=folium.LayerControl(collapsed=True),
             returned_objects=["last_object_clicked"],
             center=center,
             zoom=zoom,
@@ -187,9 +187,8 @@ def map_tab(shown, key: str, mode: str) -> None:
         if clicked and clicked != st.session_state.get("last_click"):
             st.session_state["last_click"] = clicked
             lon, lat = lonlat_from_leaflet(clicked)
-            hit = sup.nearest_event(shown, lon, lat)
-            if hit is not None:
-                st.session_state["selected_id"] = selected = hit
+            # details only: changing the layers here would close the open popup
+            st.session_state["clicked_id"] = sup.nearest_event(shown, lon, lat)
     with right:
         st.subheader("Events")
         table = sup.table_frame(shown)
@@ -206,10 +205,12 @@ def map_tab(shown, key: str, mode: str) -> None:
         if rows and table["id"].iloc[rows[0]] != st.session_state.get("table_pick"):
             st.session_state["table_pick"] = table["id"].iloc[rows[0]]
             st.session_state["selected_id"] = table["id"].iloc[rows[0]]
+            st.session_state["clicked_id"] = None
             st.rerun()
-        if selected is not None:
-            st.caption("Selected event")
-            props = shown.loc[shown["id"] == selected, "props"].iloc[0]
+        detail = st.session_state.get("clicked_id") or selected
+        if detail is not None and detail in set(shown["id"]):
+            st.caption("Clicked on the map" if detail != selected else "Selected in the table")
+            props = shown.loc[shown["id"] == detail, "props"].iloc[0]
             st.html(popup_html(props))
     downloads(shown, layers)
 

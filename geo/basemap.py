@@ -55,7 +55,8 @@ class Basemap:
     towns : geopandas.GeoDataFrame
         ``place_id, name_ar, name_en, kind, population, label, geometry``.
     regions : geopandas.GeoDataFrame
-        Governorate label points: ``place_id, name_ar, name_en, admin1, geometry``.
+        Governorate label points (top-level regions with an ``admin1`` code):
+        ``place_id, name_ar, name_en, admin1, geometry``.
     roads : geopandas.GeoDataFrame
         ``place_id, name_ar, name_en, geometry`` (LineStrings through the waypoints).
     credits : tuple of str
@@ -145,7 +146,7 @@ def places_layers(
         point = p.point
         if point is None or not area.contains(Point(point)):
             continue
-        if p.kind == "region" and p.admin1 and p.country == "SY":
+        if p.kind == "region" and p.admin1 and p.country == "SY" and p.parent_id is None:
             regions.append(
                 {
                     "place_id": p.place_id,
