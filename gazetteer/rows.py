@@ -97,6 +97,8 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a]")
 #: Letters that only Persian, Urdu, Kurdish, Uyghur ... use: a name containing one is not Arabic.
 #: (Checked by _ARABIC_NAME already; kept explicit for the docs and tests.)
 NON_ARABIC_LETTERS = frozenset("پچژگکیہۃےڈٹڑںەۆێۇۋېڤڵڕ")
+#: Direction and zero-width marks that GeoNames leaves in some names.
+_INVISIBLE = re.compile("[\u200b-\u200f\u061c\u2066-\u2069\ufeff\u00ad]")
 _INNER_MAKSURA = re.compile("\u0649(?=[\u0621-\u064a])")
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’‘ʻʼʿ`\-\. ()]+$")
 
@@ -125,7 +127,7 @@ def clean_arabic_names(names: Iterable[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for raw in names:
-        name = " ".join(str(raw).split())
+        name = " ".join(_INVISIBLE.sub("", str(raw)).split())
         if not name or name in seen:
             continue
         if not _ARABIC_NAME.match(name) or _arabic_letter_count(name) < 3:

@@ -100,8 +100,8 @@ class PlaceTable:
         return tuple(self._children.get(pid, ()))
 
 
-def _union(first: Iterable[str], second: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys([*first, *second]))
+def _union(*groups: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for g in groups for n in g if n))
 
 
 def combine(base: Place, new: Place) -> Place:
@@ -132,8 +132,8 @@ def combine(base: Place, new: Place) -> Place:
         population=new.population or base.population,
         layer=new.layer,
         source=new.source if new.source == base.source else f"{new.source}; {base.source}",
-        names_ar=_union(new.names_ar, base.names_ar),
-        names_en=_union(new.names_en, base.names_en),
+        names_ar=_union((new.name_ar,), new.names_ar, (base.name_ar,), base.names_ar),
+        names_en=_union((new.name_en,), new.names_en, (base.name_en,), base.names_en),
         parent_id=new.parent_id or base.parent_id,
         admin2=new.admin2 or base.admin2,
         waypoints=new.waypoints or base.waypoints,
