@@ -37,7 +37,8 @@ _CLOSE_QUOTES = "\"'»”)›]‟"
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _PROMINENT_POP = 100_000
 _AFTER_HINTS = frozenset(
-    match_form(w) for w in ["شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب"]
+    match_form(w)
+    for w in ("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب")
 )
 _ANCHOR_KINDS = frozenset({"city", "town", "village", "site"})
 
@@ -224,7 +225,7 @@ class Gazetteer:
             if not (npl.has_strong_context(prev) or _contain_after(after)):
                 return None
             conf = 0.8
-        elif one_word and len(key) <= 3 and not _prominent(cands):
+        elif one_word and len(key) <= 3 and not _prominent(cands) and not _has_digit(key):
             if not (npl.has_weak_context(prev, m.prefix) or _contain_after(after)):
                 return None
             conf = 0.75
@@ -345,6 +346,10 @@ def _pieces(text: str):
             end = cut + 1 if cut >= 0 else end
         yield start, text[start:end]
         start = end
+
+
+def _has_digit(s: str) -> bool:
+    return any(c.isdigit() for c in s)
 
 
 def _prominent(cands: tuple[Place, ...]) -> bool:

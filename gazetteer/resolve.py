@@ -132,7 +132,7 @@ def _evidence(p: Place, ctx: Context, main_admin1: str) -> float:
     pt = p.point
     prev = ctx.prev_word or ""
     if prev.endswith("محافظه"):
-        score += 2.0 if p.kind == "region" else 0.0
+        score += 3.5 if p.kind == "region" else 0.0
     elif prev.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
         score += 1.0 if p.kind in _POPULATED else 0.0
     for c in ctx.contain:
