@@ -436,3 +436,38 @@ def test_other_schema_version_is_refused(tmp_path):
     con.close()
     with pytest.raises(StoreError, match="schema version 999"):
         EventStore.open(str(path))
+
+
+# ---------------------------------------------------------------- GeoJSON
+
+
+def test_geojson_round_trip(filled):
+    import dataclasses
+    import io
+    import json
+
+    from events.errors import EventsError
+    from events.geojson import dump_feature_collection, feature_collection, load_feature_collection
+
+    events = filled.events()
+    buf = io.StringIO()
+    dump_feature_collection(events, buf)
+    text = buf.getvalue()
+    assert "عنب بلدي" in text  # not \u-escaped
+    fc = json.loads(text)
+    assert fc == json.loads(json.dumps(feature_collection(events)))
+    assert set(fc) == {"type", "features"}  # RFC 7946: no crs
+    # evidence offsets are not GeoJSON properties; everything else comes back equal
+    plain = [dataclasses.replace(e, evidence_start=-1, evidence_end=-1) for e in events]
+    assert load_feature_collection(text) == plain
+    assert load_feature_collection(fc) == plain
+    with pytest.raises(EventsError, match="not a GeoJSON FeatureCollection"):
+        load_feature_collection({"type": "Feature"})
+    with pytest.raises(EventsError, match="lacks property 'event_type'"):
+        load_feature_collection(
+            {"type": "FeatureCollection", "features": [{"properties": {"id": "x"}}]}
+        )
+    bad = json.loads(text)
+    bad["features"][0]["properties"]["date"] = "2020-02-30"
+    with pytest.raises(EventsError, match="2020-02-30"):
+        load_feature_collection(bad)
