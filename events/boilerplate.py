@@ -160,6 +160,8 @@ _SHARE_ANCHORS = frozenset(
         "share",
     )
 )
+_SHARE_WORDS_N = frozenset(normalize(w) for w in _SHARE_WORDS)
+_SHARE_ANCHORS_N = frozenset(normalize(w) for w in _SHARE_ANCHORS)
 _FURNITURE = frozenset(("junk", "box", "tagline", "related", "related_inline"))
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -210,8 +212,8 @@ def _is_share_line(norm: str) -> bool:
     words = [w.lower() for w in _WORD.findall(norm)]
     return (
         bool(words)
-        and all(w in _SHARE_WORDS for w in words)
-        and any(w in _SHARE_ANCHORS for w in words)
+        and all(w in _SHARE_WORDS_N for w in words)
+        and any(w in _SHARE_ANCHORS_N for w in words)
     )
 
 
