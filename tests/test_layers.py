@@ -1,0 +1,93 @@
+"""geo.layers: events → frame, vectorised filters, layer split, store query."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.layers import (
+    LAYERS,
+    UNKNOWN_SOURCE,
+    EventFilter,
+    events_frame,
+    filter_frame,
+    layer_of,
+    query_frame,
+    split_layers,
+)
+
+
+@pytest.fixture(scope="module")
+def frame(sample_events):
+    return events_frame(sample_events)
+
+
+def test_frame_is_epsg4326_one_row_per_event(frame, sample_events):
+    assert len(frame) == len(sample_events)
+    assert frame.crs.to_epsg() == 4326
+    assert frame["props"].iloc[0] == sample_events[0].properties()
+
+
+@pytest.mark.parametrize(
+    ("event_type", "layer"),
+    [
+        ("patrol", "patrols"),
+        ("observation_post", "posts"),
+        ("incident", "incidents"),
+        ("ceasefire", "incidents"),
+    ],
+)
+def test_layer_of(event_type, layer):
+    assert layer_of(event_type) == layer
+
+
+def test_split_has_every_layer(frame):
+    parts = split_layers(frame)
+    assert tuple(parts) == LAYERS
+    assert sum(len(p) for p in parts.values()) == len(frame)
+    assert len(split_layers(frame.iloc[:0])["posts"]) == 0
+
+
+def test_source_filter_matches_outlet_cited_and_unknown(frame):
+    sham = filter_frame(frame, EventFilter(sources=("شبكة شام",)))
+    assert set(sham["layer"]) == {"patrols", "posts"}
+    reuters = filter_frame(frame, EventFilter(sources=("رويترز",)))
+    assert list(reuters["source"]) == ["الشرق الأوسط"]
+    unknown = filter_frame(frame, EventFilter(sources=(UNKNOWN_SOURCE,)))
+    assert unknown["source"].isna().all()
+    assert len(unknown) == 1
+
+
+def test_date_filter_uses_spans(frame):
+    # the shelling runs 2019-12-15 .. 2020-01-09: it overlaps a January window
+    jan = filter_frame(
+        frame, EventFilter(date_from=dt.date(2020, 1, 5), date_to=dt.date(2020, 1, 31))
+    )
+    assert set(jan["sub_event_type"]) == {"shelling", "car_bomb"}
+    assert len(filter_frame(frame, EventFilter(date_to=dt.date(2000, 1, 1)))) == 0
+
+
+def test_type_subtype_actor_and_text_filters(frame):
+    assert len(filter_frame(frame, EventFilter(event_types=("incident",)))) == 3
+    assert list(filter_frame(frame, EventFilter(sub_event_types=("car_bomb",)))["fatalities"]) == [
+        4
+    ]
+    syr = filter_frame(frame, EventFilter(actors=("Syrian government",)))
+    assert set(syr["event_type"]) == {"incident"}
+    assert len(filter_frame(frame, EventFilter(text="ARIHA"))) == 1  # English, any case
+    assert len(filter_frame(frame, EventFilter(text="سيارة مفخخة"))) == 1
+    assert len(filter_frame(frame, EventFilter(text="   "))) == len(frame)
+
+
+def test_filters_combine(frame):
+    flt = EventFilter(
+        sources=("شبكة شام",), event_types=("patrol",), date_from=dt.date(2020, 8, 15)
+    )
+    assert list(filter_frame(frame, flt)["date"].dt.date) == [dt.date(2020, 8, 17)]
+
+
+def test_query_frame_reads_the_store(filled_store):
+    got = query_frame(filled_store, EventFilter(sources=("شبكة شام",), text="عين الحور"))
+    assert len(got) == 2
+    assert set(got["event_type"]) == {"patrol"}

@@ -1,0 +1,188 @@
+"""geo.mapview / geo.symbols / geo.popup: the folium map, asserted on to_dict() and HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from shapely.geometry import LineString, Point
+
+from events.model import Event, EventPlace
+from geo.basemap import Basemap, places_layers
+from geo.layers import events_frame, split_layers
+from geo.mapview import (
+    CanvasGeoJson,
+    MapOptions,
+    bounds_latlon,
+    build_map,
+    event_groups,
+    lonlat_from_leaflet,
+    to_latlon,
+)
+from geo.popup import popup_html, tooltip_text
+from geo.symbols import event_style, layer_collection, route_decorations
+
+XSS = ("<script>alert(1)</script>", '"onmouseover=alert(2) x="', "<img src=x onerror=alert(3)>")
+
+
+def _empty_basemap() -> Basemap:
+    towns, regions, roads = places_layers([])
+    import geopandas as gpd
+
+    countries = gpd.GeoDataFrame(
+        {"iso_a2": [], "name_en": [], "name_ar": []}, geometry=[], crs="EPSG:4326"
+    )
+    return Basemap(countries=countries, towns=towns, regions=regions, roads=roads, credits=())
+
+
+def test_the_one_coordinate_swap():
+    assert to_latlon((36.8, 35.86)) == [35.86, 36.8]
+    assert bounds_latlon((35.0, 34.0, 37.0, 36.0)) == [[34.0, 35.0], [36.0, 37.0]]
+    assert lonlat_from_leaflet({"lat": 35.86, "lng": 36.8}) == (36.8, 35.86)
+
+
+def _walk(node):
+    yield node
+    for child in node.get("children", {}).values():
+        yield from _walk(child)
+
+
+def test_one_geojson_layer_per_event_layer(sample_events):
+    m = build_map(split_layers(events_frame(sample_events)), _empty_basemap())
+    nodes = list(_walk(m.to_dict()))
+    canvas = [n for n in nodes if n["name"] == "CanvasGeoJson"]
+    # 4 basemap layers + 3 event layers, whatever the number of events
+    assert len(canvas) == 7
+    assert not any(n["name"] in ("Marker", "CircleMarker", "PolyLine") for n in nodes)
+    assert m.options["prefer_canvas"] is True
+
+
+def test_patrol_layer_has_route_start_and_arrows(sample_events):
+    frame = events_frame(sample_events)
+    coll, mode = layer_collection(split_layers(frame)["patrols"], "patrols", detail_limit=100)
+    assert mode == "detail"
+    kinds = [f["properties"]["kind"] for f in coll["features"]]
+    assert (kinds.count("event"), kinds.count("start"), kinds.count("arrow")) == (3, 3, 6)
+    route = next(f for f in coll["features"] if f["properties"]["kind"] == "event")
+    assert route["geometry"]["type"] == "LineString"
+    assert 35 < route["geometry"]["coordinates"][0][0] < 38  # lon first
+
+
+def test_arrow_points_along_the_route():
+    line = LineString([(36.3, 35.8), (36.8, 35.86)])  # west → east
+    end_arrow = route_decorations(line)[0]
+    tip = max(end_arrow.exterior.coords, key=lambda c: c[0])
+    assert tip == pytest.approx((36.8, 35.86))
+    assert end_arrow.centroid.x < 36.8  # the body trails behind the tip
+
+
+def test_incident_symbols_by_subtype_and_fatalities():
+    a = event_style({"event_type": "incident", "sub_event_type": "car_bomb", "fatalities": 4})
+    b = event_style({"event_type": "incident", "sub_event_type": "airstrike", "fatalities": 30})
+    c = event_style({"event_type": "incident", "sub_event_type": "airstrike", "fatalities": None})
+    assert a["fillColor"] != b["fillColor"]
+    assert b["radius"] > a["radius"] > c["radius"] - 1
+    assert "dashArray" in c
+    planned = event_style({"event_type": "patrol", "status": "planned"})
+    assert planned["dashArray"]
+
+
+def _xss_event(base: Event) -> Event:
+    fields = {f: getattr(base, f) for f in base.__slots__ if f != "extra"}
+    fields.update(
+        evidence=XSS[0] + " قصف " + XSS[1],
+        source=XSS[2],
+        actors=(XSS[1],),
+        places=(EventPlace(name_ar=XSS[0], name_en=XSS[1], place_id="x"),),
+        url="javascript:alert(4)",
+        sub_event_type="shelling",
+    )
+    return Event(**fields)
+
+
+def test_popup_escapes_everything(sample_events):
+    props = _xss_event(sample_events[1]).properties()
+    html = popup_html(props)
+    assert "<script" not in html
+    assert "<img" not in html
+    assert '"onmouseover' not in html
+    assert "javascript:" not in html  # only http(s) links are kept
+    assert 'dir="rtl"' in html
+    assert "قصف" in html
+    assert "&lt;script&gt;" in html
+    assert "<" not in tooltip_text(props).replace("&lt;", "")
+
+
+def test_rendered_map_carries_no_injection(sample_events):
+    frame = events_frame([_xss_event(sample_events[1])])
+    html = build_map(split_layers(frame), _empty_basemap()).get_root().render()
+    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+    body = "".join(scripts)
+    assert "<script>alert" not in body
+    assert "</script>alert" not in body
+    assert "\\u0026lt;script\\u0026gt;" in body  # escaped HTML, then JSON-escaped
+
+
+def test_popup_shows_places_both_languages_and_precision(sample_events):
+    route = next(e for e in sample_events if e.date == dt.date(2020, 8, 17))
+    html = popup_html(route.properties())
+    for text in ("عين الحور", "Ain al-Hour", "سراقب", "Saraqib", "exact day", "شبكة شام"):
+        assert text in html
+
+
+def _many(n: int, base: Event, *, patrol: bool = False) -> list[Event]:
+    out = []
+    fields = {f: getattr(base, f) for f in base.__slots__ if f != "extra"}
+    for i in range(n):
+        lon, lat = 36.0 + (i % 50) * 0.02, 35.0 + (i // 50 % 20) * 0.02
+        geom = LineString([(lon, lat), (lon + 0.1, lat)]) if patrol else Point(lon, lat)
+        out.append(Event(**{**fields, "id": f"e{i}", "geometry": geom}))
+    return out
+
+
+def test_clusters_past_the_threshold(sample_events):
+    incident = sample_events[1]
+    frame = events_frame(_many(600, incident))
+    coll, mode = layer_collection(frame, "incidents", detail_limit=500)
+    assert mode == "clustered"
+    counts = [f["properties"]["count"] for f in coll["features"]]
+    assert sum(counts) == 600
+    assert len(counts) < 600
+    assert all("_p" in f["properties"] for f in coll["features"])
+    groups = event_groups({"incidents": frame}, options=MapOptions(detail_limit=500))
+    assert "clustered" in groups[0].layer_name
+
+
+def test_routes_group_past_the_threshold(sample_events):
+    patrol = sample_events[3]
+    frame = events_frame(_many(300, patrol, patrol=True) * 2)
+    coll, mode = layer_collection(frame, "patrols", detail_limit=100)
+    assert mode == "clustered"
+    assert len(coll["features"]) == 100
+    assert all(f["properties"]["count"] >= 2 for f in coll["features"])
+
+
+def test_selected_event_is_highlighted(sample_events):
+    frame = events_frame(sample_events)
+    target = sample_events[5].id  # the observation post
+    coll, _ = layer_collection(
+        split_layers(frame)["posts"], "posts", detail_limit=10, selected_id=target
+    )
+    assert coll["features"][0]["properties"]["_s"]["color"] == "#f1c40f"
+
+
+def test_canvas_layer_script_is_json_safe():
+    layer = CanvasGeoJson({"type": "FeatureCollection", "features": []}, name="x", layer_key="k")
+    import folium
+
+    m = folium.Map(tiles=None)
+    layer.add_to(m)
+    html = m.get_root().render()
+    assert "L.geoJSON(" in html
+    assert '"cmLayer": "k"' not in html
+    assert json.loads(html.split("L.geoJSON(")[1].split(", {")[0]) == {
+        "type": "FeatureCollection",
+        "features": [],
+    }
