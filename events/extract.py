@@ -1,0 +1,480 @@
+"""Sentence → events: orchestration of cues, places, dates, actors, fatalities and sources.
+
+For every sentence of an article (:func:`events.sentences.split_sentences`):
+
+1. :func:`events.classify.find_cues` says what it reports (patrol, observation post,
+   ceasefire, incidents); cues that only describe what an agreement allows
+   (``اتفاق سوتشي … الذي أتاح …``) are dropped unless the event is still to come.
+2. Incident cues are grouped by clause: one event per clause that holds a cue, with the
+   cue-less clauses around it (``ووصف ما يجري في إدلب بأنه حرب، لافتاً إلى مقتل جنديين``);
+   a clause that only counts the dead joins the incident before it.
+3. :mod:`events.locate` picks the location (Syrian places first; abroad only when the
+   clause itself is abroad; never a diplomatic venue or a country), patrol routes follow
+   the named road (:func:`geo.routes.route_along`).
+4. The date is the nearest date of the clause or sentence, else the publication date with
+   precision 2 (3 when the sentence says "الماضي" or the event is planned), else — no
+   publication date — the nearest dated expression of the article with precision 3; an
+   event with no date at all is skipped.
+5. Two reports of one event (same type, sub-type, status and place or route, one of them
+   undated or both on the same day) are merged: the dated one is kept, and adjacent
+   sentences become one evidence span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from events.actors import find_actors, find_cited
+from events.classify import (
+    INCIDENT_PRIORITY,
+    Cue,
+    NormText,
+    agreement_terms,
+    find_cues,
+    is_planned,
+    split_clauses,
+)
+from events.dates import DateMention, find_dates
+from events.fatalities import find_fatalities, total
+from events.locate import (
+    PlaceUse,
+    best_location,
+    geo_precision,
+    governorate_names,
+    in_syria,
+    place_uses,
+)
+from events.model import Article, Event, EventPlace, event_id
+from events.patrols import patrol_geometry
+from events.sentences import Sentence, split_sentences
+from gazetteer.model import Mention, Place
+from geo.roads import haversine_km, is_road, snap_to_road
+
+__all__ = ["extract_events"]
+
+_PAST = re.compile(r"(?<!\w)\w*(?:الماضي|الماضيه|الفائت|الفائته|السابق|السابقه|سابقا|سبق)(?!\w)")
+_ANAPHOR = re.compile(
+    r"(?<!\w)(?:هناك|هنالك|فيها|فيه|ب?المنطقه|ب?المحافظه|ب?المدينه|ب?البلده|ب?القريه|ريفها"
+    r"|محيطها|اطرافها)(?!\w)"
+)
+_GOV_CACHE: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+@dataclass
+class _Draft:
+    event_type: str
+    sub: str | None
+    status: str
+    date: dt.date
+    date_end: dt.date | None
+    date_precision: int
+    date_own: bool
+    geometry: BaseGeometry
+    geo_precision: int
+    start: int
+    end: int
+    first: int
+    last: int
+    places: list[Mention] = field(default_factory=list)
+    actors: tuple[str, ...] = ()
+    fatalities: int | None = None
+    fatalities_min: int | None = None
+    cited: tuple[str, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class _Ctx:
+    article: Article
+    mentions: list[Mention]
+    dates: list[DateMention]
+    gov: dict[str, str]
+    roads: list[Place]
+    article_roads: list[Place]
+    cited: tuple[str, ...]
+    last_place: PlaceUse | None = None
+
+
+def _gov_names(gazetteer) -> dict[str, str]:
+    table = gazetteer.table
+    hit = _GOV_CACHE.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = (table, governorate_names(table.places))
+        _GOV_CACHE[id(table)] = hit
+    return hit[1]
+
+
+def _in(span: tuple[int, int], pos: int) -> bool:
+    return span[0] <= pos < span[1]
+
+
+def _pick_date(dates: list[DateMention], anchor: int, *, planned: bool) -> DateMention | None:
+    usable = [d for d in dates if d.date is not None]
+    if not planned:
+        usable = [d for d in usable if not d.future] or usable
+    else:
+        usable = [d for d in usable if d.future] or usable
+    if not usable:
+        return None
+    return min(usable, key=lambda d: (abs(d.start - anchor), d.precision))
+
+
+def _date_for(
+    ctx: _Ctx, dates: list[DateMention], anchor: int, text: str, *, planned: bool
+) -> tuple[dt.date, dt.date | None, int, str] | None:
+    dm = _pick_date(dates, anchor, planned=planned)
+    if dm is not None and dm.date is not None:
+        return dm.date, dm.date_end, dm.precision, "sentence"
+    pub = ctx.article.published
+    if pub is not None:
+        coarse = planned or bool(_PAST.search(NormText(text).norm))
+        return pub, None, 3 if coarse else 2, "publication"
+    known = [d for d in ctx.dates if d.date is not None]
+    if not known:
+        return None
+    before = [d for d in known if d.start <= anchor]
+    dm = before[-1] if before else known[0]
+    assert dm.date is not None
+    return dm.date, None, 3, "article"
+
+
+def _point_at(use: PlaceUse, roads: list[Place], gov: dict[str, str]) -> tuple[BaseGeometry, int]:
+    """Return a Point at the place; on the road when a road is named and the place is near it."""
+    p = use.place
+    prec = geo_precision(use, gov_names=gov)
+    assert p.point is not None
+    for road in roads:
+        if is_road(road) and use.qualifier in ("near", "countryside"):
+            snap = snap_to_road(road, p.point)
+            if snap.offset_km <= 15:
+                return Point(snap.point), prec
+    return Point(p.point), prec
+
+
+def _event_places(uses: list[PlaceUse], *, syrian: bool, extra: list[Mention] = ()) -> list:
+    keep = [
+        u.mention
+        for u in uses
+        if u.role in ("location", "containment", "road")
+        and u.place.kind != "country"
+        and (in_syria(u.place) == syrian or u.role == "road")
+    ]
+    seen, out = set(), []
+    for m in sorted([*keep, *extra], key=lambda m: m.start):
+        if m.place.place_id not in seen:
+            seen.add(m.place.place_id)
+            out.append(m)
+    return out
+
+
+def _locate(
+    ctx: _Ctx, uses: list[PlaceUse], text: str, *, prefer: tuple[int, int] | None
+) -> tuple[PlaceUse | None, bool, bool]:
+    """(location, in Syria, from context) for a post, ceasefire or similar sentence."""
+    loc = best_location(uses, prefer=prefer, gov_names=ctx.gov)
+    if loc is not None:
+        return loc, True, False
+    if _ANAPHOR.search(NormText(text).norm) and ctx.last_place is not None:
+        return ctx.last_place, True, True
+    return None, True, False
+
+
+def _base(ctx, cue: Cue, sent: Sentence, idx: int, when, geom, gprec, **kw) -> _Draft:
+    date, date_end, dprec, how = when
+    return _Draft(
+        event_type=cue.event_type,
+        sub=cue.sub_event_type,
+        status=kw.pop("status", "reported"),
+        date=date,
+        date_end=date_end,
+        date_precision=dprec,
+        date_own=how == "sentence",
+        geometry=geom,
+        geo_precision=gprec,
+        start=kw.pop("start", sent.start),
+        end=kw.pop("end", sent.end),
+        first=idx,
+        last=idx,
+        extra={"cue": cue.surface, "date_source": how, **kw.pop("extra", {})},
+        **kw,
+    )
+
+
+def _sentence_events(ctx: _Ctx, idx: int, sent: Sentence) -> list[_Draft]:
+    text = sent.text
+    cues = find_cues(text)
+    ments = [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end]
+    uses = place_uses(text, ments, offset=sent.start)
+    drafts: list[_Draft] = []
+    if cues:
+        s_dates = [d for d in ctx.dates if sent.start <= d.start < sent.end]
+        planned = is_planned(text) or any(d.future for d in s_dates)
+        cited = find_cited(text)
+        for cue in cues:
+            if cue.event_type == "incident":
+                continue
+            if agreement_terms(text, cue) and not planned:
+                continue
+            anchor = sent.start + cue.start
+            when = _date_for(ctx, s_dates, anchor, text, planned=planned)
+            if when is None:
+                continue
+            status = "planned" if planned else "reported"
+            kw = {"status": status, "actors": find_actors(text), "cited": cited}
+            if cue.event_type == "patrol":
+                found = patrol_geometry(uses, roads=ctx.roads, article_roads=ctx.article_roads,
+                                        gov_names=ctx.gov)  # fmt: skip
+                if found is None:
+                    continue
+                geom, gprec, used = found
+                places = _event_places(uses, syrian=True, extra=used)
+                drafts.append(_base(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw))
+                continue
+            loc, _, from_ctx = _locate(ctx, uses, text, prefer=None)
+            if loc is None:
+                continue
+            geom, gprec = _point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
+            gprec = 3 if from_ctx else gprec
+            places = _event_places(uses, syrian=True, extra=[loc.mention])
+            drafts.append(_base(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw))
+        drafts.extend(_incidents(ctx, idx, sent, cues, uses, s_dates, cited))
+    here = best_location(uses, gov_names=ctx.gov)
+    if here is not None:
+        ctx.last_place = here
+    return drafts
+
+
+def _groups(text: str, cues: list[Cue]) -> list[tuple[tuple[int, int], tuple[int, int], list]]:
+    """Clause groups of incident cues: (group span, cue clause span, cues), sentence offsets."""
+    clauses = split_clauses(text)
+    with_cues = []
+    for span in clauses:
+        inside = [c for c in cues if c.event_type == "incident" and span[0] <= c.start < span[1]]
+        with_cues.append((span, inside))
+    groups: list[list] = []
+    pending_start: int | None = None
+    for span, inside in with_cues:
+        if not inside:
+            if pending_start is None:
+                pending_start = span[0]
+            continue
+        killing_only = all(c.sub_event_type == "killing" for c in inside)
+        if groups and killing_only and pending_start is None:
+            groups[-1][2].extend(inside)
+            groups[-1][1] = (groups[-1][1][0], span[1])
+            groups[-1][0] = (groups[-1][0][0], span[1])
+            continue
+        start = span[0] if pending_start is None else pending_start
+        groups.append([(start, span[1]), span, list(inside)])
+        pending_start = None
+    if groups and pending_start is not None:
+        groups[-1][0] = (groups[-1][0][0], len(text))
+    return [(g[0], g[1], g[2]) for g in groups]
+
+
+def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[_Draft]:
+    text, off = sent.text, sent.start
+    groups = _groups(text, cues)
+    subs = [min((c.sub_event_type for c in g[2]), key=INCIDENT_PRIORITY.index) for g in groups]
+    out = []
+    for (gspan, cspan, gcues), sub in zip(groups, subs, strict=True):
+        gtext = text[gspan[0] : gspan[1]]
+        ctext = text[cspan[0] : cspan[1]]
+        if any(agreement_terms(text, c) for c in gcues) or is_planned(ctext):
+            continue
+        a_gspan = (off + gspan[0], off + gspan[1])
+        a_cspan = (off + cspan[0], off + cspan[1])
+        g_uses = [u for u in uses if _in(a_gspan, u.mention.start)]
+        c_has_place = any(u.role == "location" for u in uses if _in(a_cspan, u.mention.start))
+        count, minimum = total(find_fatalities(gtext))
+        anaphor = bool(_ANAPHOR.search(NormText(ctext).norm))
+        if all(c.generic for c in gcues) and not (c_has_place or anaphor or minimum):
+            continue
+        loc = best_location(g_uses, prefer=a_cspan, gov_names=ctx.gov)
+        syrian, from_ctx = True, False
+        if loc is None:
+            foreign = [u for u in g_uses if u.role == "location" and not in_syria(u.place)]
+            loc = best_location(g_uses, syrian=False, gov_names=ctx.gov)
+            syrian = loc is None
+            if foreign and loc is None:
+                continue  # abroad, but only a country is named: too vague to map
+            if loc is None:
+                loc = best_location(uses, prefer=a_cspan, gov_names=ctx.gov)
+        if loc is None and anaphor and ctx.last_place is not None:
+            loc, from_ctx = ctx.last_place, True
+        if loc is None:
+            continue
+        cue = min(gcues, key=lambda c: INCIDENT_PRIORITY.index(c.sub_event_type))
+        others = [(off + g[0][0], off + g[0][1]) for g in groups if g[0] != gspan]
+        dates = [d for d in s_dates if _in(a_gspan, d.start)] or [
+            d for d in s_dates if not any(_in(o, d.start) for o in others)
+        ]
+        when = _date_for(ctx, dates, off + cue.start, gtext, planned=False)
+        if when is None:
+            continue
+        geom, gprec = _point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
+        extra: dict[str, object] = {}
+        if not syrian:
+            extra.update(in_syria=False, country=loc.place.country)
+        if any(c.target for c in gcues):
+            extra["target"] = "patrol"
+        if count is None and minimum is not None:
+            extra["fatalities_min"] = minimum
+        start, end = sent.start, sent.end
+        if subs.count(sub) > 1:  # two incidents of one kind in one sentence: clause evidence
+            start, end = _trim(ctx.article.text, a_gspan)
+        d = _base(
+            ctx,
+            replace(cue, sub_event_type=sub),
+            sent,
+            idx,
+            when,
+            geom,
+            3 if from_ctx else gprec,
+            places=_event_places(g_uses, syrian=syrian, extra=[loc.mention]),
+            actors=find_actors(gtext) or find_actors(text),
+            fatalities=count,
+            fatalities_min=minimum,
+            cited=cited,
+            start=start,
+            end=end,
+            extra=extra,
+        )
+        out.append(d)
+    return out
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    while s < e and (text[s].isspace() or text[s] in "،,؛;"):
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _same(a: _Draft, b: _Draft) -> bool:
+    if (a.event_type, a.sub, a.status) != (b.event_type, b.sub, b.status):
+        return False
+    if a.date_own and b.date_own and a.date != b.date:
+        return False
+    ga, gb = a.geometry, b.geometry
+    if ga.geom_type != gb.geom_type:
+        return False
+    if ga.geom_type == "Point":
+        return haversine_km(ga.coords[0], gb.coords[0]) <= 1.0
+    ca, cb = list(ga.coords), list(gb.coords)
+    ends_close = haversine_km(ca[0], cb[0]) <= 3.0 and haversine_km(ca[-1], cb[-1]) <= 3.0
+    return ends_close and ga.hausdorff_distance(gb) * 111.0 <= 3.0
+
+
+def _merge_into(a: _Draft, b: _Draft) -> _Draft:
+    base, other = (b, a) if (b.date_own and not a.date_own) else (a, b)
+    out = replace(base, extra=dict(base.extra))
+    if b.first == a.last + 1 or a.first == b.last + 1:
+        out.start, out.end = min(a.start, b.start), max(a.end, b.end)
+        out.first, out.last = min(a.first, b.first), max(a.last, b.last)
+    if other.geo_precision < base.geo_precision:
+        out.geometry, out.geo_precision = other.geometry, other.geo_precision
+    seen = {m.place.place_id for m in base.places}
+    out.places = sorted(
+        [*base.places, *(m for m in other.places if m.place.place_id not in seen)],
+        key=lambda m: m.start,
+    )
+    out.actors = tuple(dict.fromkeys([*base.actors, *other.actors]))
+    out.cited = tuple(dict.fromkeys([*base.cited, *other.cited]))
+    counts = [c for c in (a.fatalities, b.fatalities) if c is not None]
+    out.fatalities = max(counts) if counts else None
+    return out
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for d in drafts:
+        for i, prev in enumerate(out):
+            if _same(prev, d):
+                out[i] = _merge_into(prev, d)
+                break
+        else:
+            out.append(d)
+    return out
+
+
+def _to_event(article: Article, d: _Draft, cited_article: tuple[str, ...]) -> Event:
+    cited, extra = d.cited, dict(d.extra)
+    if not cited and cited_article:
+        cited, extra["cited_scope"] = cited_article, "article"
+    if d.fatalities_min is not None and d.fatalities is None:
+        extra["fatalities_min"] = d.fatalities_min
+    return Event(
+        id=event_id(article.article_id, d.start, d.end, d.event_type, d.sub or ""),
+        event_type=d.event_type,
+        sub_event_type=d.sub,
+        status=d.status,
+        date=d.date,
+        date_end=d.date_end,
+        date_precision=d.date_precision,
+        geo_precision=d.geo_precision,
+        evidence=article.text[d.start : d.end],
+        article=article.article_id,
+        geometry=d.geometry,
+        places=tuple(
+            EventPlace(m.place.name_ar or m.surface, m.place.name_en, m.place.place_id)
+            for m in d.places
+        ),
+        actors=d.actors or None,
+        fatalities=d.fatalities,
+        source=article.source,
+        cited=cited,
+        url=article.url,
+        published=article.published,
+        evidence_start=d.start,
+        evidence_end=d.end,
+        extra=extra,
+    )
+
+
+def extract_events(article: Article, *, gazetteer) -> list[Event]:
+    """Return the events an article reports, ACLED-style, each with its evidence.
+
+    Parameters
+    ----------
+    article : Article
+        A cleaned article (:func:`events.article.read_article`).
+    gazetteer : gazetteer.core.Gazetteer
+        Finds and resolves the article's place names.
+
+    Returns
+    -------
+    list of Event
+        In text order of their evidence; ids are stable (article id, evidence span, type,
+        sub-type) and unique.
+    """
+    text = article.text
+    if not text.strip():
+        return []
+    roads = [p for p in gazetteer.table.places if is_road(p)]
+    mentions = sorted(gazetteer.tag(text), key=lambda m: m.start)
+    article_roads = list({m.place.place_id: m.place for m in mentions if is_road(m.place)}.values())
+    ctx = _Ctx(
+        article=article,
+        mentions=mentions,
+        dates=find_dates(text, published=article.published),
+        gov=_gov_names(gazetteer),
+        roads=roads,
+        article_roads=article_roads,
+        cited=find_cited(text),
+    )
+    drafts: list[_Draft] = []
+    for idx, sent in enumerate(split_sentences(text)):
+        drafts.extend(_sentence_events(ctx, idx, sent))
+    events: dict[str, Event] = {}
+    for d in _merge(drafts):
+        ev = _to_event(article, d, ctx.cited)
+        events.setdefault(ev.id, ev)
+    return sorted(events.values(), key=lambda e: (e.evidence_start, e.event_type, e.id))
