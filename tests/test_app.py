@@ -124,3 +124,63 @@ def test_script_article_is_never_executed_or_a_traceback(app):
     assert not app.exception
     for md in app.markdown:
         assert "<script>" not in md.value
+
+
+# ---------------------------------------------------------------- app_support (no Streamlit)
+def test_binary_upload_is_refused_with_a_clear_error():
+    import app_support as sup
+    from events.errors import ArticleError
+
+    with pytest.raises(ArticleError, match="bin"):
+        sup.article_from_upload(
+            "photo.txt", bytes(range(256)) * 40, source=None, url=None, published=None
+        )
+    with pytest.raises(ArticleError, match=r"only \.txt and \.html"):
+        sup.article_from_upload("x.exe", b"MZ", source=None, url=None, published=None)
+    with pytest.raises(ArticleError, match="empty"):
+        sup.article_from_upload("x.txt", b"", source=None, url=None, published=None)
+
+
+def test_upload_reads_text_with_metadata():
+    import app_support as sup
+
+    text = "قصف مدفعي استهدف أطراف بلدة كفرنبل صباح اليوم.".encode()
+    art = sup.article_from_upload(
+        "../../evil name.txt", text, source="عنب بلدي", url="", published=dt.date(2021, 3, 4)
+    )
+    assert art.source == "عنب بلدي"
+    assert art.url is None
+    assert art.published == dt.date(2021, 3, 4)
+    assert "كفرنبل" in art.text
+
+
+def test_empty_paste_raises():
+    import app_support as sup
+    from events.errors import ArticleError
+
+    with pytest.raises(ArticleError, match="empty"):
+        sup.article_from_paste("  \n ", source=None, url=None, published=None)
+
+
+def test_replay_steps_end_on_the_range_end():
+    import app_support as sup
+
+    days = sup.replay_steps(dt.date(2020, 8, 1), dt.date(2020, 8, 3), step="day")
+    assert days == [dt.date(2020, 8, 1), dt.date(2020, 8, 2), dt.date(2020, 8, 3)]
+    weeks = sup.replay_steps(dt.date(2020, 8, 1), dt.date(2020, 8, 20), step="week")
+    assert weeks == [dt.date(2020, 8, 7), dt.date(2020, 8, 14), dt.date(2020, 8, 20)]
+    assert sup.replay_steps(dt.date(2020, 8, 1), dt.date(2020, 8, 1), step="week") == [
+        dt.date(2020, 8, 1)
+    ]
+
+
+def test_nearest_event_to_a_click(sample_events):
+    import app_support as sup
+    from geo.layers import events_frame
+
+    frame = events_frame(sample_events)
+    post = next(e for e in sample_events if e.event_type == "observation_post")
+    lon, lat = post.geometry.x, post.geometry.y
+    hit = sup.nearest_event(frame[frame["layer"] == "posts"], lon + 0.001, lat)
+    assert hit == post.id
+    assert sup.nearest_event(frame, 40.9, 33.0) is None
