@@ -1,8 +1,7 @@
 """Read an article file (plain text or HTML) or pasted text into an :class:`Article`.
 
-Steps: check the size, decode (UTF-8, UTF-8/UTF-16/UTF-32 with a BOM, windows-1256, else
-charset-normalizer's guess when it is confident), extract the body of an HTML page with
-trafilatura (scripts and styles are dropped, never run), strip the page furniture
+Steps: check the size, decode and extract the body of an HTML page
+(:mod:`events.article_decode`), strip the page furniture
 (:mod:`events.boilerplate`), then take the metadata: options, else the ``.json`` sidecar,
 else the HTML page's metadata, else a dated header printed at the top of the text.
 """
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from events.article_decode import CONTROL, HTML_SNIFF, decode_bytes, extract_html
 from events.boilerplate import strip_boilerplate
 from events.errors import ArticleError, DateError
 from events.model import Article
@@ -39,18 +39,7 @@ HEADER_LINES = 6
 #: A header line holds the date and at most this many other words.
 HEADER_MAX_OTHER_WORDS = 6
 
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article)", re.I)
-#: Control characters that never occur in text (tab, newlines, form feed are fine).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -168,124 +157,6 @@ def read_sidecar(article_path: str | Path) -> Sidecar | None:
         published_inferred=inferred,
         title=_optional_str(data, "title", name),
     )
-
-
-def _looks_like_text(text: str) -> bool:
-    """Whether decoded text is plausible prose (no control characters, has letters, spaces)."""
-    if _CONTROL.search(text):
-        return False
-    sample = text[:20000]
-    letters = len(_LETTER.findall(sample))
-    if letters == 0:
-        return False
-    return len(sample) < 40 or sample.count(" ") + sample.count("\n") >= len(sample) * 0.04
-
-
-def decode_bytes(data: bytes, *, name: str = "<bytes>") -> str:
-    """Decode an article's bytes.
-
-    Order: a byte-order mark (UTF-8, UTF-16, UTF-32); NUL bytes without a BOM mean a binary
-    file (or BOM-less UTF-16, accepted when it decodes to text); strict UTF-8;
-    windows-1256 when the result is Arabic prose; else charset-normalizer's best guess
-    when it decodes to plausible text.
-
-    Parameters
-    ----------
-    data : bytes
-        The raw file content.
-    name : str
-        The file name, for error messages.
-
-    Returns
-    -------
-    str
-        The decoded text, BOM removed.
-
-    Raises
-    ------
-    ArticleError
-        Empty, binary or undecodable input.
-    """
-    if not data.strip():
-        raise ArticleError(f"{name}: empty file")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise ArticleError(
-                    f"{name}: starts with a {codec.upper()} byte-order mark but is not valid "
-                    f"{codec.upper()} (byte {exc.start})"
-                ) from None
-            return text.lstrip("\ufeff")
-    if b"\x00" in data:
-        for codec in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if _looks_like_text(text):
-                return text
-        raise ArticleError(f"{name}: binary file (contains NUL bytes), not an article")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _CONTROL.search(text):
-            raise ArticleError(f"{name}: binary file (control characters), not an article")
-        return text
-    text = data.decode("cp1256", errors="replace")
-    letters = _LETTER.findall(text[:20000])
-    arabic = sum(1 for ch in letters if _ARABIC.match(ch))
-    if "\ufffd" not in text and letters and arabic >= 0.5 * len(letters) and _looks_like_text(text):
-        return text
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None and best.chaos <= 0.2:
-        guess = str(best)
-        if _looks_like_text(guess):
-            return guess
-    raise ArticleError(
-        f"{name}: cannot decode: not UTF-8, UTF-16 with a BOM or windows-1256 text "
-        "(save the file as UTF-8)"
-    )
-
-
-def _extract_html(raw: str, *, name: str) -> tuple[str, str, dt.date | None]:
-    """Return (body text, title, page date) of an HTML page, via trafilatura."""
-    import trafilatura
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # no signal-based timeout (threads)
-    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "20")
-    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")  # only dates the page states
-    doc = trafilatura.bare_extraction(
-        raw,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        with_metadata=True,
-        config=config,
-    )
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        # Short pages: trafilatura's baseline keeps paragraph text (still no scripts).
-        _tree, text, _length = trafilatura.baseline(raw)
-        text = (text or "").strip()
-    if not text:
-        raise ArticleError(f"{name}: HTML page has no article text")
-    title = (getattr(doc, "title", None) or "").strip() if doc is not None else ""
-    page_date = None
-    raw_date = getattr(doc, "date", None) if doc is not None else None
-    if raw_date:
-        try:
-            page_date = dt.date.fromisoformat(str(raw_date)[:10])
-        except ValueError:
-            page_date = None
-    return text, title, page_date
 
 
 def header_date(text: str) -> dt.date | None:
@@ -432,8 +303,8 @@ def read_article(
     text = decode_bytes(data, name=name)
     title = sidecar.title if sidecar and sidecar.title else ""
     page_date = None
-    if p.suffix.lower() in HTML_SUFFIXES or _HTML_SNIFF.match(data[:512].lstrip(b"\xef\xbb\xbf")):
-        text, html_title, page_date = _extract_html(text, name=name)
+    if p.suffix.lower() in HTML_SUFFIXES or HTML_SNIFF.match(data[:512].lstrip(b"\xef\xbb\xbf")):
+        text, html_title, page_date = extract_html(text, name=name)
         title = title or html_title
     return _build(
         text,
@@ -489,7 +360,7 @@ def article_from_text(
         raise ArticleError(f"pasted text must be a str, not {type(text).__name__}")
     if not text.strip():
         raise ArticleError("pasted text is empty")
-    if _CONTROL.search(text.replace("\x00", "\x01")):
+    if CONTROL.search(text.replace("\x00", "\x01")):
         raise ArticleError("pasted text holds control characters (binary data?)")
     raw = text.encode("utf-8", errors="surrogatepass")
     published_date = parse_iso_date(published, what="published")

@@ -23,24 +23,23 @@ Rules worth knowing (documented in ``docs/articles-and-dates.md``):
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-import dateparser
 
 from events import dates_patterns as P
+from events.dates_calendar import (
+    LOCALES,
+    month_end,
+    parse_day_month_year,
+    shift_month,
+    week_start,
+    year_for,
+)
 from gazetteer.normalize import normalize_with_offsets
 
 __all__ = ["LOCALES", "DateMention", "find_dates", "parse_day_month_year", "week_start"]
 
-#: dateparser locales: the Levantine month names are known only under these.
-LOCALES = ["ar-SY"]
-_MONTH_CANON = dict(P.MONTHS.values())
-#: Weeks start on Saturday in Syria (CLDR weekData firstDay "sat" for SY); Python's Saturday.
-_WEEK_FIRST_DAY = 5
 #: How far before a date a future marker may stand in its sentence.
 _FUTURE_WINDOW = 120
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -89,88 +88,11 @@ class _Resolved:
     future_hint: bool = False
 
 
-def week_start(day: dt.date) -> dt.date:
-    """Return the Saturday that starts ``day``'s week.
-
-    Parameters
-    ----------
-    day : datetime.date
-
-    Returns
-    -------
-    datetime.date
-    """
-    return day - dt.timedelta(days=(day.weekday() - _WEEK_FIRST_DAY) % 7)
-
-
-@lru_cache(maxsize=8192)
-def _parse_cached(day: int | None, month: int, year: int) -> dt.date | None:
-    canon = _MONTH_CANON[month]
-    text = f"{day} {canon} {year}" if day else f"{canon} {year}"
-    settings = {
-        "RELATIVE_BASE": dt.datetime(year, month, 1),
-        "DATE_ORDER": "DMY",
-        "PREFER_DAY_OF_MONTH": "first",
-        "REQUIRE_PARTS": ["day", "month", "year"] if day else ["month", "year"],
-    }
-    parsed = dateparser.parse(text, locales=LOCALES, settings=settings)
-    if parsed is None or parsed.month != month or parsed.year != year:
-        return None
-    return parsed.date()
-
-
-def parse_day_month_year(day: int | None, month: int, year: int) -> dt.date | None:
-    """Parse a (day, month, year) read from a span with dateparser under ``ar-SY``.
-
-    The span's month word is replaced by a spelling dateparser knows (the table in
-    :data:`events.dates_patterns.MONTHS` has one per spelling), so "17 آب 2020",
-    "١٧ أغسطس ٢٠٢٠" and "17 اغسطس 2020" parse alike. Every part is given, so the result
-    does not depend on ``RELATIVE_BASE``; results are cached.
-
-    Parameters
-    ----------
-    day : int or None
-        ``None`` for a month (the first day is returned).
-    month, year : int
-
-    Returns
-    -------
-    datetime.date or None
-        ``None`` when the day does not exist in that month ("31 شباط").
-    """
-    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
-        return None
-    return _parse_cached(day, month, year)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _shift_month(year: int, month: int, k: int) -> tuple[int, int]:
-    idx = year * 12 + (month - 1) + k
-    return idx // 12, idx % 12 + 1
-
-
-def _year_for(pub: dt.date, month: int, day: int | None, sign: int | None, future: bool) -> int:
-    """Return the year of a yearless date (see the module docstring)."""
-    if sign == -1:
-        return pub.year if month < pub.month else pub.year - 1
-    if sign == 1:
-        return pub.year if month > pub.month else pub.year + 1
-    if sign == 0:
-        return pub.year
-    key, pub_key = (month, day or 0), (pub.month, pub.day if day else 0)
-    if future:
-        return pub.year if key >= pub_key else pub.year + 1
-    return pub.year if key <= pub_key else pub.year - 1
-
-
 def _part_window(part: str | None, year: int, month: int) -> _Resolved | None:
     """Part of a month ("منتصف", "مطلع", "أواخر") → a precision-2 window."""
     if part is None:
         return None
-    last = _month_end(year, month)
+    last = month_end(year, month)
     if part in ("منتصف", "اواسط"):
         return _Resolved(dt.date(year, month, 15), None, 2)
     if part in ("مطلع", "مستهل", "بدايه", "اوائل"):
@@ -217,7 +139,8 @@ class _Finder:
     def yearless(self, nstart: int, month: int, day: int | None, sign: int | None) -> int | None:
         if self.pub is None:
             return None
-        return _year_for(self.pub, month, day, sign, sign is None and self.future_context(nstart))
+        future = sign is None and self.future_context(nstart)
+        return year_for(self.pub, month, day, sign=sign, future=future)
 
     def year_from_tail(
         self, m: re.Match[str], month: int, day: int | None
@@ -277,7 +200,7 @@ class _Finder:
         window = _part_window(m.group("part"), year, month)
         if window is not None:
             return _Resolved(window.date, window.date_end, 2, relative, sign == 1)
-        return _Resolved(first, _month_end(year, month), 3, relative, sign == 1)
+        return _Resolved(first, month_end(year, month), 3, relative, sign == 1)
 
     def numeric(self, m: re.Match[str]) -> _Resolved | None:
         y, mo, d = (m.group("y1"), m.group("m1"), m.group("d1"))
@@ -298,7 +221,7 @@ class _Finder:
             sign = 0 if m.group("this") else P.modifier_sign(dmod)
             if self.pub is None or sign is None:
                 return _Resolved(None, None, 1, True, sign == 1)
-            (year, month), relative = _shift_month(self.pub.year, self.pub.month, sign), True
+            (year, month), relative = shift_month(self.pub.year, self.pub.month, sign), True
         date = parse_day_month_year(day, month, year)
         return None if date is None else _Resolved(date, None, 1, relative)
 
@@ -312,11 +235,11 @@ class _Finder:
         if unit == "الاسبوع":
             start = week_start(self.pub) + dt.timedelta(days=7 * sign)
             return _Resolved(start, start + dt.timedelta(days=6), 2, True)
-        year, month = _shift_month(self.pub.year, self.pub.month, sign)
+        year, month = shift_month(self.pub.year, self.pub.month, sign)
         window = _part_window(m.group("part"), year, month)
         if window is not None:
             return window
-        return _Resolved(dt.date(year, month, 1), _month_end(year, month), 3, True)
+        return _Resolved(dt.date(year, month, 1), month_end(year, month), 3, True)
 
     def ago(self, m: re.Match[str]) -> _Resolved | None:
         raw_n, unit = m.group("n"), m.group("unit")
@@ -348,8 +271,8 @@ class _Finder:
         months = 2 if unit == "شهرين" else (n or 1)
         if pub is None:
             return _Resolved(None, None, 3)
-        year, month = _shift_month(pub.year, pub.month, -months)
-        return _Resolved(dt.date(year, month, 1), _month_end(year, month), 3)
+        year, month = shift_month(pub.year, pub.month, -months)
+        return _Resolved(dt.date(year, month, 1), month_end(year, month), 3)
 
     def day_relative(self, m: re.Match[str]) -> _Resolved | None:
         rel = _norm_key(m.group("rel"))

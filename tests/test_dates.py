@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from events import dates_patterns
 from events.dates import find_dates, parse_day_month_year, week_start
@@ -282,3 +284,60 @@ def test_week_start_is_saturday():
 
 def test_empty_text():
     assert find_dates("", published=PUB) == []
+
+
+_WORDS = st.sampled_from(
+    [
+        "قصف",
+        "في",
+        "من",
+        "أمس",
+        "اليوم",
+        "الخميس",
+        "الماضي",
+        "المقبل",
+        "الشهر",
+        "الأسبوع",
+        "آذار",
+        "أيلول",
+        "كانون الثاني",
+        "مارس",
+        "العام",
+        "قبل",
+        "يومين",
+        "ستبدأ",
+        "الخامس",
+        "منتصف",
+        "(",
+        ")",
+        "/",
+        "-",
+        ".",
+        "،",
+        "\n",
+        "ـ",
+        "17",
+        "٢٠٢٠",
+        "2019",
+        "31",
+        "0",
+        "2020/02/30",
+    ]
+)
+
+
+@given(
+    st.lists(_WORDS, max_size=30), st.one_of(st.none(), st.dates(D(1990, 1, 1), D(2030, 12, 31)))
+)
+def test_find_dates_never_fails_and_spans_are_verbatim(words, published):
+    text = " ".join(words)
+    last = -1
+    for m in find_dates(text, published=published):
+        assert text[m.start : m.end] == m.surface
+        assert m.start >= last
+        last = m.end
+        assert m.precision in (1, 2, 3)
+        if m.date is not None and m.date_end is not None:
+            assert m.date_end >= m.date
+        if published is None and m.relative:
+            assert m.date is None
