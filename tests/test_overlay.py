@@ -286,3 +286,11 @@ def test_validator_reports_problems(tmp_path):
     problems = " | ".join(validate_overlay(load_overlay(directory=folder)))
     for expected in ("empty source", "duplicate", "outside", "precision_km", "cur:zz", "same_as"):
         assert expected in problems
+
+
+def test_manifest_lists_every_csv_with_its_row_count():
+    manifest = (OVERLAY_DIR.parent / "README.md").read_text("utf-8")
+    for path in sorted(OVERLAY_DIR.glob("*.csv")):
+        with path.open(encoding="utf-8") as fh:
+            count = sum(1 for _ in csv.DictReader(fh))
+        assert f"| `{path.name}` | {count} |" in manifest, path.name
