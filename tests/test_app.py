@@ -184,3 +184,31 @@ def test_nearest_event_to_a_click(sample_events):
     hit = sup.nearest_event(frame[frame["layer"] == "posts"], lon + 0.001, lat)
     assert hit == post.id
     assert sup.nearest_event(frame, 40.9, 33.0) is None
+
+
+# ---------------------------------------------------------------- the real pipeline
+def test_bundled_samples_through_the_real_pipeline(data_dir):
+    import importlib.util
+
+    from tests.conftest import need
+
+    need(importlib.util.find_spec("events.extract") is not None, "events.extract not on main yet")
+    at = _run()
+    assert not at.exception, at.exception
+    assert not at.warning, [w.value for w in at.warning]
+    counts = _counts(at)
+    assert counts["All events"] > 0
+    assert counts["Patrol routes"] > 0
+    at.multiselect(key="sources").select("شبكة شام").run()
+    counts = _counts(at)
+    assert counts["Incidents"] == 0
+    assert counts["Patrol routes"] >= 2
+    assert counts["Observation posts"] >= 1
+    feats = _features(at, "all.geojson")
+    assert {f["properties"]["event_type"] for f in feats} == {"patrol", "observation_post"}
+    assert {f["properties"]["source"] for f in feats} == {"شبكة شام"}
+    at.multiselect(key="sources").unselect("شبكة شام").run()
+    at.date_input(key="dates").set_value((dt.date(2020, 8, 1), dt.date(2020, 8, 31))).run()
+    feats = _features(at, "all.geojson")
+    assert feats
+    assert all(f["properties"]["date"].startswith("2020-08") for f in feats)

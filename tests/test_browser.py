@@ -194,6 +194,15 @@ def test_patrol_route_drawn_and_popup_shows_arabic_evidence(app_url, tmp_path):
             evidence = frame.wait_for_selector(
                 ".leaflet-popup-content .cm-evidence", timeout=30_000
             )
+            # the screenshot waits for the popup's fade-in and auto-pan to finish
+            frame.wait_for_function(
+                "() => { const p = document.querySelector('.leaflet-popup');"
+                " const m = window.map.getContainer().getBoundingClientRect();"
+                " const r = p.getBoundingClientRect();"
+                " return getComputedStyle(p).opacity === '1' && r.left >= m.left"
+                " && r.top >= m.top && !window.map._panAnim?._inProgress; }",
+                timeout=30_000,
+            )
             text = evidence.inner_text()
             assert evidence.get_attribute("dir") == "rtl"
             assert AIN_AL_HOUR in text or SARAQIB in text
