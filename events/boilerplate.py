@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gazetteer.normalize import normalize
+from gazetteer.normalize import normalize_with_offsets
 
-__all__ = ["Cleaned", "is_headline_like", "line_kind", "strip_boilerplate"]
+__all__ = ["Cleaned", "is_headline_like", "line_kind", "normalize", "strip_boilerplate"]
 
 #: A line of at most this many words that does not end with a full stop reads as a headline.
 HEADLINE_MAX_WORDS = 20
@@ -160,8 +160,42 @@ _SHARE_ANCHORS = frozenset(
         "share",
     )
 )
+
+
+def _fold_table() -> dict[int, str]:
+    """Build the ``str.translate`` table of ``gazetteer.normalize`` for single characters."""
+    table: dict[int, str] = {}
+    for code in [*range(0x0700), *range(0x2000, 0x2070), 0xFEFF]:
+        ch = chr(code)
+        folded = normalize_with_offsets(ch)[0]
+        if folded != ch:
+            table[code] = folded
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def normalize(text: str) -> str:
+    """Fold a line like :func:`gazetteer.normalize.normalize`, at ``str.translate`` speed.
+
+    Censorship dots are kept (they need context and no furniture pattern contains one).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+    """
+    return " ".join(text.translate(_FOLD).split())
+
+
 _SHARE_WORDS_N = frozenset(normalize(w) for w in _SHARE_WORDS)
 _SHARE_ANCHORS_N = frozenset(normalize(w) for w in _SHARE_ANCHORS)
+#: Lines longer than this are never counters, share rows or breadcrumbs.
+_SHORT_LINE = 160
 _FURNITURE = frozenset(("junk", "box", "tagline", "related", "related_inline"))
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -242,12 +276,13 @@ def line_kind(line: str) -> str:
     """
     if not line.strip():
         return "blank"
-    norm = normalize(line)
-    if not _LETTER.search(norm) or _COUNTER.match(norm.lower()):
+    if not _LETTER.search(line):
         return "junk"
-    if _is_share_line(norm) or _is_breadcrumb(norm):
+    short = len(line) <= _SHORT_LINE
+    # Every pattern is anchored at the start of the line: normalizing a prefix is enough.
+    low = normalize(line if short else line[:_SHORT_LINE]).lower()
+    if short and (_COUNTER.match(low) or _is_share_line(low) or _is_breadcrumb(low)):
         return "junk"
-    low = norm.lower()
     m = _READ_ALSO.match(low)
     if m:
         rest = low[m.end() :].strip(" :：-–—.…")
@@ -303,7 +338,7 @@ def strip_boilerplate(text: str, *, title: str = "") -> Cleaned:
         if kind not in ("related", "box"):
             continue
         taken = 0
-        for j in range(i + 1, len(lines)):
+        for j in range(i + 1, min(len(lines), i + 1 + 4 * RELATED_MAX_LINES)):
             if kinds[j] == "blank":
                 continue
             if kinds[j] in ("headline", "byline") and taken < RELATED_MAX_LINES:
@@ -336,7 +371,11 @@ def strip_boilerplate(text: str, *, title: str = "") -> Cleaned:
     # Rule 3: the trailing block after the last body paragraph.
     last_body = max((i for i, k in enumerate(kinds) if k == "body" and not drop[i]), default=-1)
     tail = [i for i in range(last_body + 1, len(lines)) if lines[i] and not drop[i]]
-    earlier = {normalize(lines[i]) for i in range(last_body + 1) if lines[i] and not drop[i]}
+    earlier = {
+        normalize(lines[i])
+        for i in range(last_body + 1)
+        if lines[i] and not drop[i] and len(lines[i]) <= 4 * _SHORT_LINE
+    }
     if title:
         earlier.add(normalize(title))
     furniture_after = [False] * (len(lines) + 1)

@@ -274,6 +274,15 @@ class _Finder:
         year, month = shift_month(pub.year, pub.month, -months)
         return _Resolved(dt.date(year, month, 1), month_end(year, month), 3)
 
+    def past_hours(self, m: re.Match[str]) -> _Resolved | None:
+        hours = int(m.group("h1") or m.group("h2") or 48)
+        if self.pub is None:
+            return _Resolved(None, None, 1 if hours <= 24 else 2)
+        if hours <= 24:
+            return _Resolved(self.pub, None, 1)
+        days = min(7, -(-hours // 24))
+        return _Resolved(self.pub - dt.timedelta(days=days), self.pub, 2)
+
     def day_relative(self, m: re.Match[str]) -> _Resolved | None:
         rel = _norm_key(m.group("rel"))
         offset = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}.get(rel, -2)
@@ -308,6 +317,7 @@ class _Finder:
             (P.MONTH_LED, self.month_led),
             (P.PERIOD, self.period),
             (P.AGO, self.ago),
+            (P.PAST_HOURS, self.past_hours),
             (P.DAY_RELATIVE, self.day_relative),
             (P.WEEKDAY_ALONE, self.weekday),
         )

@@ -22,6 +22,7 @@ __all__ = [
     "NUMBER_WORDS",
     "NUMERIC",
     "ORDINALS",
+    "PAST_HOURS",
     "PERIOD",
     "WEEKDAYS",
     "WEEKDAY_ALONE",
@@ -157,6 +158,8 @@ def _alt(words: object) -> str:
 
 # A word starts here: nothing wordy before, or a one-letter proclitic (و ف ب ل) standing alone.
 B = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
+# A day number may also carry the article: "في الـ17 من آب" (tatweel is dropped by normalize).
+BD = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبل]ال))"
 E = r"(?!\w)"
 MONTH = rf"(?:{_alt(MONTHS)}){E}"
 WEEKDAY = rf"(?:{_alt(WEEKDAYS)}){E}(?!\s+(?:عشر|معا|كليهما){E})"
@@ -175,7 +178,7 @@ _PART = r"(?P<part>منتصف|مطلع|مستهل|بدايه|اوائل|اواس
 
 #: "الخميس 9 من كانون الثاني"، "17 سبتمبر (أيلول) 2018"، "5-7 آذار"، "الخامس من شهر أيار".
 ABSOLUTE = re.compile(
-    rf"{B}(?:(?P<wd>{WEEKDAY})\s*,?\s*)?"
+    rf"{BD}(?:(?P<wd>{WEEKDAY})\s*,?\s*)?"
     rf"(?:(?<![\d/.:-])(?P<day>\d{{1,2}})(?!\d)"
     rf"(?:\s*(?:-|–|الى|حتى)\s*(?P<day2>\d{{1,2}})(?!\d))?\s*(?:من\s+)?"
     rf"|(?P<oday>{ORDINAL})\s+من\s+)"
@@ -197,7 +200,7 @@ NUMERIC = re.compile(
 
 #: "في 5 من الشهر الجاري"، "22 من الشهر ذاته"، "العاشر من هذا الشهر".
 DAY_OF_REL_MONTH = re.compile(
-    rf"{B}(?:(?<![\d/.:-])(?P<day>\d{{1,2}})(?!\d)\s*|(?P<oday>{ORDINAL})\s+)(?:من\s+)?"
+    rf"{BD}(?:(?<![\d/.:-])(?P<day>\d{{1,2}})(?!\d)\s*|(?P<oday>{ORDINAL})\s+)(?:من\s+)?"
     rf"(?:(?P<this>هذا)\s+الشهر{E}"
     rf"|الشهر\s+(?P<dmod>{MOD}|ذاته|نفسه){E})"
 )
@@ -215,6 +218,12 @@ AGO = re.compile(
     rf"{B}(?:قبل|منذ)\s+(?:(?P<n>\d{{1,2}}|{_alt(NUMBER_WORDS)}|بضعه|بضع)\s+)?"
     rf"(?P<unit>{_DURATION_UNITS}){E}(?:\s+واحد{E})?"
     rf"(?!\s+(?:من|على|فقط\s+من){E})"
+)
+
+#: "خلال الساعات الـ24 الماضية"، "خلال الـ48 ساعة الأخيرة"، "في الساعات الماضية".
+PAST_HOURS = re.compile(
+    rf"{B}(?:ال)?(?:ساعات\s+(?:ال)?(?P<h1>\d{{2}})|(?P<h2>\d{{2}})\s+ساعه|ساعات){E}"
+    rf"\s+(?:الماضيه|الاخيره|المنصرمه|السابقه){E}"
 )
 
 _NOT_TODAY = (

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from events.boilerplate import is_headline_like, line_kind, strip_boilerplate
+from events.boilerplate import is_headline_like, line_kind, normalize, strip_boilerplate
+from gazetteer.normalize import normalize as gazetteer_normalize
 
 BODY1 = (
     "قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم، "
@@ -162,3 +165,10 @@ def test_headline_like():
     assert not is_headline_like(BODY1)
     assert not is_headline_like("انتهى القصف.")
     assert not is_headline_like("")
+
+
+@given(
+    st.text(st.characters(min_codepoint=0x0600, max_codepoint=0x06FF).filter(lambda c: c != "."))
+)
+def test_fast_fold_matches_gazetteer_normalize(text):
+    assert normalize(text) == gazetteer_normalize(text)
