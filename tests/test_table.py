@@ -125,6 +125,16 @@ def test_row_round_trip():
     assert place_from_row(json.loads(json.dumps(place_to_row(p)))) == p
 
 
+def test_fast_row_loading_equals_the_constructor():
+    from gazetteer import rows
+
+    assert rows._SLOT_SETTERS is not None  # Place is still a plain slotted dataclass
+    p = _place("cur:y", names_en=("Y",), waypoints=((1.0, 2.0),), population=5)
+    row = json.loads(json.dumps(place_to_row(p)))
+    assert rows.place_from_row(row) == rows._slow_place(row) == p
+    assert hash(rows.place_from_row(row)) == hash(p)
+
+
 def test_write_table_file_is_atomic_on_failure(tmp_path):
     path = tmp_path / "t.json.gz"
     write_table_file(path, {"v": 1}, [_place("a:1")])
