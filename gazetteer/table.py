@@ -249,6 +249,16 @@ def _default_data_dir() -> Path:
     return data_dir()
 
 
+#: Datasets an overlay row may cite, and the words that reveal the citation.
+_CITED = {
+    "GeoNames (CC BY 4.0)": ("GeoNames", "gn:"),
+    "Who's On First (CC0)": ("Who's On First", "wof:"),
+    "OurAirports / airportsdata (public domain)": ("OurAirports", "airportsdata"),
+    "ISO 3166-2": ("ISO 3166-2",),
+    "press and reference pages": ("Wikipedia", "ISWNews", "SOHR", "SMART", "Al-Araby", "press"),
+}
+
+
 def sources_json(table: PlaceTable) -> dict[str, Any]:
     """Describe the loaded layers for ``python -m gazetteer sources``.
 
@@ -261,15 +271,16 @@ def sources_json(table: PlaceTable) -> dict[str, Any]:
     dict
         ``layers`` (name, rows, source, license, credit, url), ``places`` (merged rows),
         ``by_layer`` (merged rows per winning layer), ``credits`` (lines to display) and
-        ``overlay_sources`` (how many overlay rows cite each dataset).
+        ``overlay_sources`` (how many merged overlay places cite each dataset).
     """
     by_layer: dict[str, int] = {}
     cited: dict[str, int] = {}
     for p in table.places:
         by_layer[p.layer] = by_layer.get(p.layer, 0) + 1
         if p.layer == "overlay":
-            dataset = p.source.split(";")[0].split(" ")[0].split(":")[0] or "?"
-            cited[dataset] = cited.get(dataset, 0) + 1
+            for dataset, markers in _CITED.items():
+                if any(m in p.source for m in markers):
+                    cited[dataset] = cited.get(dataset, 0) + 1
     credits = list(dict.fromkeys(layer.credit for layer in table.layers if layer.credit))
     return {
         "layers": [asdict(layer) for layer in table.layers],
