@@ -189,7 +189,7 @@ _INCIDENT_CUES: dict[str, re.Pattern[str]] = {
     "patrol_attack": re.compile(
         rf"(?<!\w){_PREFIX}(?:استهداف|استهدف|استهدفت|استهدفوا|يستهدف|هاجم|هاجمت|مهاجمه"
         r"|هجوم علي|هجوما علي|الهجوم علي|هجوم استهدف|هجوم يستهدف|اعتداء علي)"
-        rf" {_PREFIX}دوري(?:ه|ات|تين)(?!\w)"
+        rf"(?: \w+){{0,2}} {_PREFIX}دوري(?:ه|ات|تين)(?!\w)"
     ),
     "clashes": word_re(
         "اشتباك",
@@ -297,7 +297,7 @@ _PATROL_BLOCK = word_re(
     "تعليق", "ايقاف", "توقف", "الغاء", "وقف", "رفض", "عرقله", "منع", "تاجيل", "استئناف"
 )
 _POST_NOUN = re.compile(
-    rf"(?<!\w){_PREFIX}(?:نقط(?:ه|تين|تي|تا|تان)|نقاط)(?:ه|ها|هم|نا)?(?!\w)"
+    rf"(?<!\w){_PREFIX}(?:نقط(?:ه|تين|تي|تا|تان|ت)|نقاط)(?:ه|ها|هم|نا)?(?!\w)"
     rf"|(?<!\w){_PREFIX}(?:قاعده|قواعد|قاعدتين|قاعدتي)(?:ه|ها)? (?:ال)?(?:عسكريه|جويه|تركيه"
     r"|روسيه|امريكيه|اميركيه|ايرانيه|جديده)(?!\w)"
     rf"|(?<!\w){_PREFIX}(?:مواقع|موقع|مراكز|برج|ابراج) (?:ال)?(?:عسكري|عسكريه|مراقبه|تمركز)(?!\w)"
@@ -327,7 +327,7 @@ _POST_SUBS = (
     ),
 )  # fmt: skip
 _CEASEFIRE_NOUN = re.compile(
-    rf"(?<!\w){_PREFIX}(?:وقف (?:ل)?(?:اطلاق )?(?:ال)?نار|هدنه|وقف (?:ال)?(?:عمليات|اعمال)"
+    rf"(?<!\w){_PREFIX}(?:وقف (?:ل)?(?:اطلاق )?(?:ال)?نار|هدنه|وقف (?:لل|ل|ال)?(?:عمليات|اعمال)"
     r" (?:ال)?قتاليه)(?!\w)"
 )
 _CEASEFIRE_DECLARE = word_re(
@@ -344,6 +344,10 @@ _AGREEMENT_TERMS = re.compile(
     r"(?<!\w)[وف]?(?:ال)?(?:اتفاق|اتفاقيه|مذكره|تفاهم|بروتوكول)\w*(?:\W+\w+){0,6}?\W+"
     r"(?:الذي |التي )?(?:اتاح|اتاحت|يتيح|نص|ينص|نصت|يقضي|قضي|تضمن|يتضمن|بموجبه|يسمح|سمح)"
     r"(?!\w)"
+)
+_TERMS_VERB_FIRST = re.compile(
+    r"(?<!\w)[وف]?(?:نص|ينص|نصت|تنص|يقضي|يتضمن|تضمن|اتاح|يتيح|سمح|يسمح)\W+(?:ال)?"
+    r"(?:اتفاق|اتفاقيه|مذكره|تفاهم|بروتوكول)(?!\w)"
 )
 _FUTURE = re.compile(
     r"(?<!\w)[وف]?(?:ستبدا|سيبدا|ستقوم|سيقوم|سيتم|ستتم|ستنطلق|سينطلق|ستسير|سيسير|ستجري|سيجري"
@@ -450,7 +454,9 @@ def _post_cue(nt: NormText) -> Cue | None:
                     break
         if best is None:
             continue
-        if is_bare_point and not (after and _POST_QUAL.fullmatch(after[0])) and best[0] > 1:
+        qualified = bool(after and _POST_QUAL.fullmatch(after[0]))
+        possessive = is_bare_point and bool(re.search(r"(?:نقاط|نقطت)(?:ه|ها|هم|نا)$", noun))
+        if is_bare_point and not qualified and best[0] > (3 if possessive else 1):
             continue
         if _blocked(norm, m.start(), _BLOCK, 2):
             continue
@@ -494,7 +500,11 @@ def agreement_terms(text: str, cue: Cue) -> bool:
     """
     nt = NormText(text)
     ns = nt.norm_pos(cue.start)
-    return any(m.end() <= ns for m in _AGREEMENT_TERMS.finditer(nt.norm))
+    return any(
+        m.end() <= ns
+        for pat in (_AGREEMENT_TERMS, _TERMS_VERB_FIRST)
+        for m in pat.finditer(nt.norm)
+    )
 
 
 def find_cues(text: str) -> list[Cue]:

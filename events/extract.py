@@ -62,6 +62,7 @@ _ANAPHOR = re.compile(
     r"(?<!\w)(?:هناك|هنالك|فيها|فيه|ب?المنطقه|ب?المحافظه|ب?المدينه|ب?البلده|ب?القريه|ريفها"
     r"|محيطها|اطرافها)(?!\w)"
 )
+_PATROL_WORD = re.compile(r"(?<!\w)[وف]?(?:بال|لل|ال|ب|ل)?دوري(?:ه|ات|تين)(?!\w)")
 _GOV_CACHE: dict[int, tuple[object, dict[str, str]]] = {}
 
 
@@ -321,7 +322,7 @@ def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[_Draft]:
         extra: dict[str, object] = {}
         if not syrian:
             extra.update(in_syria=False, country=loc.place.country)
-        if any(c.target for c in gcues):
+        if any(c.target for c in gcues) or _PATROL_WORD.search(NormText(ctext).norm):
             extra["target"] = "patrol"
         if count is None and minimum is not None:
             extra["fatalities_min"] = minimum

@@ -67,7 +67,7 @@ _STANCE = frozenset(
      "ابلغت", "ترحب", "رحبت", "ادانت", "تدين", "نددت", "اعتبرت", "تعتبر", "ابدت")
 )  # fmt: skip
 _VENUE_GAP_OK = frozenset(
-    ("في", "ب", "بمدينه", "مدينه", "العاصمه", "بالعاصمه", "عاصمه", "اليوم", "امس", "غدا")
+    ("في", "ب", "بمدينه", "مدينه", "العاصمه", "بالعاصمه", "عاصمه", "اليوم", "امس", "غدا", "الي")
 )
 _NEAR = frozenset(
     ("قرب", "بالقرب", "محيط", "بمحيط", "اطراف", "باطراف", "ضواحي", "مشارف", "تخوم", "شمال",
@@ -152,23 +152,29 @@ def _context(nt: NormText, start: int) -> tuple[str, list[str]]:
     return attached, words
 
 
+_FILLER_PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "ال", "وال", "بال", "لل", "ولل")
+
+
+def _filler(word: str) -> tuple[str, str] | None:
+    """Return (prefix, filler) when ``word`` is a filler noun with proclitics, else None."""
+    for f in _FILLERS:
+        if word.endswith(f) and word[: len(word) - len(f)] in _FILLER_PREFIXES:
+            return word[: len(word) - len(f)], f
+    return None
+
+
 def _peel_fillers(attached: str, words: list[str]) -> tuple[str, list[str], str]:
     """Drop "مدينة/بلدة/منطقة…" before a name; return (attached, words, filler seen)."""
     filler = ""
     while words and attached == "":
-        w = words[-1]
-        core = _strip(w)
-        if w in _FILLERS:
-            filler = filler or w
-            words = words[:-1]
-            continue
-        if core in _FILLERS:
-            filler = filler or core
-            words = words[:-1]
-            # "لمدينة" -> attached "ل"; "ومدينة" -> "و"; "بمدينة" -> "ب"; "المنطقة" -> ""
-            attached = w[: len(w) - len(core)].replace("ال", "")
-            continue
-        break
+        found = _filler(words[-1])
+        if found is None:
+            break
+        prefix, f = found
+        filler = filler or f
+        words = words[:-1]
+        # "لمدينة" -> attached "ل"; "ومدينة" -> "و"; "بمدينة" -> "ب"; "المنطقة" -> ""
+        attached = prefix.replace("ال", "").replace("لل", "ل")
     return attached, words, filler
 
 
@@ -196,15 +202,15 @@ def _marker(attached: str, words: list[str]) -> str:
 
 
 def _qualifier(attached: str, words: list[str], filler: str) -> str:
-    if filler == "محافظه":
-        return "governorate"
-    if filler == "مدينه":
-        return "city"
     last = words[-1] if words else ""
     if attached in ("ب", "و", "وب", "") and (last in _COUNTRYSIDE or _strip(last) in _COUNTRYSIDE):
         return "countryside"
     if last in _NEAR or _strip(last) in _NEAR or (last == "من" and "بالقرب" in words[-2:]):
         return "near"
+    if filler == "محافظه":
+        return "governorate"
+    if filler == "مدينه":
+        return "city"
     return ""
 
 
@@ -215,7 +221,7 @@ def _diplomatic(words: list[str], after: list[str]) -> bool:
         w = words[i]
         gap = words[i + 1 :]
         gap_ok = all(g in _VENUE_GAP_OK or re.fullmatch(r"(?:ال)?\w+ي(?:ه|ين)?", g) for g in gap)
-        if _starts(w, _VENUE) and gap_ok and (not gap or gap[-1] in ("في", "ب", "بمدينه")):
+        if _starts(w, _VENUE) and gap_ok and (not gap or gap[-1] in ("في", "ب", "بمدينه", "الي")):
             return True
         if (w in _SIGNING or _strip(w) in _SIGNING) and len(gap) <= 2:
             return True

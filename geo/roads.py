@@ -15,7 +15,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from shapely import ops
+import numpy as np
+import shapely
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
@@ -56,12 +57,12 @@ class LocalFrame:
     def to_km(self, geom: BaseGeometry) -> BaseGeometry:
         """Return ``geom`` (lon, lat) in kilometres."""
         kx = self._kx
-        return ops.transform(lambda x, y, z=None: (x * kx, y * KM_PER_DEG_LAT), geom)
+        return shapely.transform(geom, lambda c: c * np.array([kx, KM_PER_DEG_LAT]))
 
     def to_lonlat(self, geom: BaseGeometry) -> BaseGeometry:
         """Return ``geom`` (km) in (lon, lat)."""
         kx = self._kx
-        return ops.transform(lambda x, y, z=None: (x / kx, y / KM_PER_DEG_LAT), geom)
+        return shapely.transform(geom, lambda c: c / np.array([kx, KM_PER_DEG_LAT]))
 
     @classmethod
     def around(cls, points: Iterable[tuple[float, float]]) -> LocalFrame:

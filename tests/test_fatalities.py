@@ -1,0 +1,73 @@
+"""Death tolls on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.fatalities import find_fatalities, parse_number, total
+
+
+def count(text: str) -> tuple[int | None, int | None]:
+    return total(find_fatalities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أسفر القصف عن مقتل 7 مدنيين", 7),
+        ("أدى الانفجار إلى مقتل ١٢ شخصاً", 12),  # Eastern Arabic digits
+        ("قتل نحو 40 عنصراً من الفصائل", 40),
+        ("مقتل أكثر من 30 مقاتلاً في المعارك", 30),
+        ("مقتل ما لا يقل عن 9 أشخاص", 9),
+        ("مقتل جنديين روسيين بانفجار لغم", 2),
+        ("مقتل طفلين وإصابة والدتهما", 2),
+        ("مقتل جندي تركي في هجوم", 1),
+        ("مقتل أحد عناصر الشرطة", 1),
+        ("مقتل ثلاثة أطفال بقصف مدفعي", 3),
+        ("سقوط خمسة قتلى في الغارة", 5),
+        ("حصيلة الغارات 15 قتيلاً", 15),
+        ("ارتفعت الحصيلة إلى ثلاثة وعشرين قتيلاً", 23),
+        ("إن 6 من عناصر قوات النظام لقوا حتفهم في الكمين", 6),
+        ("وأفاد بأن 3 مدنيين قتلوا جراء القصف", 3),
+        ("قتيلان في انفجار عبوة", 2),
+    ],
+)
+def test_stated_counts(text, expected):
+    assert count(text)[0] == expected
+
+
+def test_several_tolls_in_one_clause_add_up():
+    assert count("مقتل 3 جنود ومقتل مدني") == (4, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إصابة 10 أشخاص بجروح",  # wounded are not dead
+        "مقتل وإصابة 10 جنود",  # killed *and* wounded: ambiguous
+        "تدمير 12 دبابة و3 عربات",
+        "فر أكثر من 300 ألف مدني",
+        "مقتل مدنيين في القصف",  # plural without a number (مدنيين is also a dual spelling)
+    ],
+)
+def test_no_count(text):
+    assert count(text)[0] is None
+
+
+def test_vague_plurals_give_a_documented_minimum():
+    assert count("مقتل عشرات المدنيين") == (None, 20)
+    assert count("مقتل المئات") == (None, 200)
+
+
+def test_parse_number():
+    assert parse_number(["خمسه", "وعشرين"]) == (25, 2)
+    assert parse_number(["احد", "عشر"]) == (11, 2)
+    assert parse_number(["مئه", "وخمسين"]) == (150, 2)
+    assert parse_number(["3", "الاف"]) == (3000, 2)
+    assert parse_number(["كبير"]) is None
+
+
+def test_spans_point_into_the_original_text():
+    text = "وأسفرت الغارة عن مقتل ٤ مدنيين."
+    (f,) = find_fatalities(text)
+    assert text[f.start : f.end] == "مقتل ٤ مدنيين"
