@@ -175,6 +175,12 @@ _INCIDENT_CUES: dict[str, re.Pattern[str]] = {
         "تقصف",
         "قصف مدفعي",
         "قصف صاروخي",
+        "صاروخي",
+        "صاروخيه",
+        "هجوم صاروخي",
+        "هجمات صاروخيه",
+        "قصف مدفعي",
+        "مدفعي",
         "قذيفه",
         "قذائف",
         "قذيفتين",
@@ -316,7 +322,10 @@ _POST_SUBS = (
     ),
     (
         "post_reinforced",
-        word_re("عزز", "عززت", "تعزيز", "تعزيزات", "دفعت", "ارسلت", "رفدت", "رفد"),
+        word_re(
+            "عزز", "عززت", "تعزيز", "تعزيزات", "دفع", "دفعت", "يدفع", "ارسل", "ارسلت", "يرسل",
+            "رفدت", "رفد", "رتل", "رتلا", "ارتال", "ادخل", "ادخلت", "استقدم", "استقدمت",
+        ),
     ),
     (
         "post_established",
@@ -439,7 +448,7 @@ def _post_cue(nt: NormText) -> Cue | None:
     for m in _POST_NOUN.finditer(norm):
         noun = m.group(0)
         is_bare_point = "نق" in noun and " " not in noun
-        before = words_before(norm, m.start(), 4)
+        before = words_before(norm, m.start(), 8)
         after = words_after(norm, m.end(), 1)
         best: tuple[int, str] | None = None
         for sub, pat in _POST_SUBS:
@@ -456,7 +465,7 @@ def _post_cue(nt: NormText) -> Cue | None:
             continue
         qualified = bool(after and _POST_QUAL.fullmatch(after[0]))
         possessive = is_bare_point and bool(re.search(r"(?:نقاط|نقطت)(?:ه|ها|هم|نا)$", noun))
-        if is_bare_point and not qualified and best[0] > (3 if possessive else 1):
+        if best[0] > (8 if (qualified or possessive) else 1 if is_bare_point else 4):
             continue
         if _blocked(norm, m.start(), _BLOCK, 2):
             continue

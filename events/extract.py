@@ -210,7 +210,7 @@ def _sentence_events(ctx: _Ctx, idx: int, sent: Sentence) -> list[_Draft]:
     text = sent.text
     cues = find_cues(text)
     ments = [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end]
-    uses = place_uses(text, ments, offset=sent.start)
+    uses = place_uses(text, ments, offset=sent.start, gov_names=ctx.gov)
     drafts: list[_Draft] = []
     if cues:
         s_dates = [d for d in ctx.dates if sent.start <= d.start < sent.end]
@@ -299,7 +299,13 @@ def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[_Draft]:
         loc = best_location(g_uses, prefer=a_cspan, gov_names=ctx.gov)
         syrian, from_ctx = True, False
         if loc is None:
-            foreign = [u for u in g_uses if u.role == "location" and not in_syria(u.place)]
+            foreign = [
+                u
+                for u in g_uses
+                if u.role == "location"
+                and not in_syria(u.place)
+                and (u.place.kind != "country" or u.locative)
+            ]
             loc = best_location(g_uses, syrian=False, gov_names=ctx.gov)
             syrian = loc is None
             if foreign and loc is None:

@@ -99,12 +99,16 @@ class PlaceUse:
         ``""``, ``near``, ``countryside``, ``city`` or ``governorate``.
     marker : str
         Route marker: ``""``, ``origin``, ``dest``, ``via``, ``between`` or ``and``.
+    locative : bool
+        The name follows "في"/"بـ"/"داخل" (``في العراق``), as opposed to an adjective or a
+        subject (``جنود أتراك``، ``تركيا أعلنت``).
     """
 
     mention: Mention
     role: str
     qualifier: str = ""
     marker: str = ""
+    locative: bool = False
 
     @property
     def place(self) -> Place:
@@ -236,7 +240,19 @@ def _actor(words: list[str], after: list[str]) -> bool:
     return before in _STANCE or _strip(before) in _STANCE or nxt in _STANCE
 
 
-def place_uses(text: str, mentions: Sequence[Mention], *, offset: int = 0) -> list[PlaceUse]:
+def _rank(place: Place, surface: str, gov_names: dict[str, str] | None) -> int:
+    if gov_names and place.kind == "city" and gov_names.get(normalize(surface)) == place.admin1:
+        return 3  # "جنوبي إدلب": the governorate as much as its capital
+    return _KIND_RANK.get(place.kind, 1)
+
+
+def place_uses(
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    offset: int = 0,
+    gov_names: dict[str, str] | None = None,
+) -> list[PlaceUse]:
     """Give each place mention of a sentence its role, qualifier and route marker.
 
     Parameters
@@ -247,6 +263,9 @@ def place_uses(text: str, mentions: Sequence[Mention], *, offset: int = 0) -> li
         Mentions inside the sentence, offsets into the article.
     offset : int, optional
         The sentence's start offset in the article.
+    gov_names : dict, optional
+        From :func:`governorate_names`: a capital named like its governorate counts as
+        coarse when deciding what qualifies what.
 
     Returns
     -------
@@ -274,7 +293,7 @@ def place_uses(text: str, mentions: Sequence[Mention], *, offset: int = 0) -> li
             role = "location"
         if role == "location" and prev is not None and prev.place.kind != "road":
             gap = re.findall(r"\w+", nt.norm[nt.norm_pos(prev.end - offset) : nt.norm_pos(s)])
-            coarser = _KIND_RANK.get(p.kind, 1) >= _KIND_RANK.get(prev.place.kind, 1)
+            coarser = _rank(p, m.surface, gov_names) >= _rank(prev.place, prev.surface, gov_names)
             if (
                 coarser
                 and len(gap) <= 3
@@ -286,7 +305,9 @@ def place_uses(text: str, mentions: Sequence[Mention], *, offset: int = 0) -> li
         marker = _marker(a2, w2) if role == "location" else ""
         if marker == "and":
             marker = "dest" if last_marker in ("between", "dest", "via") else (last_marker or "")
-        uses.append(PlaceUse(m, role, _qualifier(a2, w2, filler), marker))
+        last = w2[-1] if w2 else ""
+        locative = a2 in ("ب", "وب", "فب") or last in ("في", "داخل", "بداخل", "اراضي", "الاراضي")
+        uses.append(PlaceUse(m, role, _qualifier(a2, w2, filler), marker, locative))
         if role == "location":
             last_marker = marker
         prev = m
