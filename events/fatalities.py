@@ -50,6 +50,12 @@ _PERSON_DUAL = {
     "رجلين": 2, "رجلان": 2, "قائدين": 2, "قائدان": 2, "شابين": 2, "شابان": 2,
     "قتيلين": 2, "قتيلان": 2, "مواطنين": 0, "قياديين": 0,
 }  # fmt: skip
+#: people a count may be of (singular after numbers 11+, plural after 3-10, with clitics)
+_PEOPLE = re.compile(
+    rf"{_W}{_CLITIC}(?:جنود|جندي|جنديا|عناصر|عنصر|عنصرا|مدني|مدنيين|مدنيا|مدنيون|اشخاص|شخص"
+    r"|شخصا|مقاتلين|مقاتلا|مقاتل|عسكريين|عسكريا|اطفال|طفلا|نساء|ضباط|ضابطا|مسلحين|مسلحا"
+    rf"|مواطنين|مواطنا|افراد|فردا|اعضاء|عاملين|عمال|شبان|رجال){_E}"
+)
 _PLURAL_MIN = {"عشرات": 20, "مئات": 200, "الاف": 2000, "العشرات": 20, "المئات": 200}
 
 _UNITS = {
@@ -181,44 +187,59 @@ def find_fatalities(text: str) -> list[Fatalities]:
         used.update(range(i, j))
         out.append((i, j, count, minimum))
 
+    # pass 1: a death word then a count ("مقتل 4 جنود", "قتل نحو 150")
     for i, w in enumerate(words):
-        if _DEATH_NOUN.fullmatch(w) or _DEATH_VERB.fullmatch(w):
-            k = i + 1
-            # skip approximators and "تم"; stop at a wound word (killed *and wounded* N)
-            while k < len(words) and k < i + 5 and (words[k] in _APPROX or words[k] == "تم"):
-                k += 1
-            if k < len(words) and _WOUND.fullmatch(words[k]):
-                continue
-            num = parse_number(words[k:])
-            if num:
-                add(i, k + num[1] + 1, num[0], num[0])
-                continue
-            if k < len(words) and _strip(words[k]) in _PLURAL_MIN:
-                add(i, k + 1, None, _PLURAL_MIN[_strip(words[k])])
-                continue
-            if k < len(words) and _DEATH_NOUN.fullmatch(w):
-                pc = _person_count(words[k])
-                if pc is not None and not (k + 1 < len(words) and parse_number(words[k + 1 :])):
-                    add(i, k + 1, pc, pc)
-                    continue
-        num = parse_number(words[i:]) if (w.isdigit() or _strip(w) in _UNITS) else None
-        if num is None and w in _UNITS:
-            num = parse_number(words[i:])
+        if not (_DEATH_NOUN.fullmatch(w) or _DEATH_VERB.fullmatch(w)):
+            continue
+        k = i + 1
+        # skip approximators and "تم"; stop at a wound word (killed *and wounded* N)
+        while k < len(words) and k < i + 5 and (words[k] in _APPROX or words[k] == "تم"):
+            k += 1
+        if k < len(words) and _WOUND.fullmatch(words[k]):
+            continue
+        num = parse_number(words[k:])
         if num:
-            n, used_words = num
-            after = words[i + used_words : i + used_words + 12]
-            if after and _DEAD.fullmatch(after[0]):
-                add(i, i + used_words + 1, n, n)
-                continue
-            # "4 من جنود القوات التركية ... قتلوا": a death verb within the next words
-            for off, a in enumerate(after):
-                if _WOUND.fullmatch(a):
+            add(i, k + num[1] + 1, num[0], num[0])
+        elif k < len(words) and _strip(words[k]) in _PLURAL_MIN:
+            add(i, k + 1, None, _PLURAL_MIN[_strip(words[k])])
+        elif (
+            k < len(words)
+            and _DEATH_NOUN.fullmatch(w)
+            and (pc := _person_count(words[k])) is not None
+            and not (k + 1 < len(words) and parse_number(words[k + 1 :]))
+        ):
+            add(i, k + 1, pc, pc)
+        else:
+            # verb, subject, count: "قتلت الغارة 5 مدنيين", "قتل الطيران الروسي ثلاثة أطفال"
+            for j in range(k + 1, min(k + 4, len(words))):
+                if _WOUND.fullmatch(words[j]):
                     break
-                if _DEATH_VERB.fullmatch(a) and off >= 1:
-                    add(i, i + used_words + off + 1, n, n)
+                num = parse_number(words[j:])
+                if num and j + num[1] < len(words) and _PEOPLE.fullmatch(words[j + num[1]]):
+                    add(i, j + num[1] + 1, num[0], num[0])
                     break
-        elif _DEAD.fullmatch(w) and _strip(w) in ("قتيلين", "قتيلان"):
+    # pass 2: a count of people, then the dead or a death verb ("4 من جنود … قتلوا")
+    for i, w in enumerate(words):
+        if _DEAD.fullmatch(w) and _strip(w) in ("قتيلين", "قتيلان"):
             add(i, i + 1, 2, 2)
+            continue
+        num = parse_number(words[i:]) if (w.isdigit() or w in _UNITS) else None
+        if not num:
+            continue
+        n, used_words = num
+        after = words[i + used_words : i + used_words + 12]
+        if after and _DEAD.fullmatch(after[0]):
+            add(i, i + used_words + 1, n, n)
+            continue
+        people = after[1:2] if after[:1] == ["من"] else after[:1]
+        if not (people and _PEOPLE.fullmatch(people[0])):
+            continue
+        for off, a in enumerate(after):
+            if _WOUND.fullmatch(a):
+                break
+            if _DEATH_VERB.fullmatch(a) and off >= 1:
+                add(i, i + used_words + off + 1, n, n)
+                break
     result = []
     for i, j, count, minimum in sorted(out):
         s, _ = nt.orig(toks[i].start(), toks[i].end())

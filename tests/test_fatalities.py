@@ -30,6 +30,9 @@ def count(text: str) -> tuple[int | None, int | None]:
         ("إن 6 من عناصر قوات النظام لقوا حتفهم في الكمين", 6),
         ("وأفاد بأن 3 مدنيين قتلوا جراء القصف", 3),
         ("قتيلان في انفجار عبوة", 2),
+        ("قتلت الغارة 5 مدنيين", 5),
+        ("قتل الطيران الروسي ثلاثة أطفال", 3),
+        ("وفي 27 شباط قتل 34 جندياً", 34),  # the date is not a toll
     ],
 )
 def test_stated_counts(text, expected):
@@ -48,6 +51,7 @@ def test_several_tolls_in_one_clause_add_up():
         "تدمير 12 دبابة و3 عربات",
         "فر أكثر من 300 ألف مدني",
         "مقتل مدنيين في القصف",  # plural without a number (مدنيين is also a dual spelling)
+        "وفي 12 آب قتلوا في الهجوم",  # a date before a death verb is not a toll
     ],
 )
 def test_no_count(text):
