@@ -54,8 +54,10 @@ _CHAR_MAP = {
 _CHAR_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
 _CHAR_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
 
-#: Arabic letters proper (hamza .. yeh, plus the extended forms we fold).
-ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset("\u0671\u06cc\u06a9")
+#: Arabic letters proper (hamza .. yeh without the tatweel, plus the extended forms we fold).
+ARABIC_LETTERS = (
+    frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset("\u0671\u06cc\u06a9")
+) - {_TATWEEL}
 
 
 def is_arabic_letter(ch: str) -> bool:
