@@ -13,10 +13,11 @@ sub-type), :func:`split_clauses`, :func:`is_planned`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from gazetteer.normalize import normalize_with_offsets
+from gazetteer.matcher import fast_normalize_with_offsets
 
 __all__ = [
     "INCIDENT_PRIORITY",
@@ -24,6 +25,8 @@ __all__ = [
     "NormText",
     "find_cues",
     "is_planned",
+    "norm_text",
+    "remember",
     "split_clauses",
     "words_before",
 ]
@@ -38,14 +41,21 @@ def word_re(*stems: str) -> re.Pattern[str]:
 
 
 class NormText:
-    """A text, its normalized form and the map back to original offsets."""
+    """A text, its normalized form and the map back to original offsets.
 
-    def __init__(self, text: str) -> None:
+    Build with :func:`norm_text` (cached): one sentence is read by several rules.
+    """
+
+    def __init__(self, text: str, *, _norm: str | None = None, _offs: list[int] | None = None):
         self.text = text
-        self.norm, self._offs = normalize_with_offsets(text)
+        if _norm is None or _offs is None:
+            norm, offs = fast_normalize_with_offsets(text)
+            self.norm, self._offs = norm, offs.tolist()
+        else:
+            self.norm, self._offs = _norm, _offs
 
     def orig(self, ns: int, ne: int) -> tuple[int, int]:
-        """Original (start, end) of the normalized span [ns, ne)."""
+        """Return the original (start, end) of the normalized span [ns, ne)."""
         if ne <= ns:
             o = self._offs[ns] if ns < len(self._offs) else len(self.text)
             return o, o
@@ -53,14 +63,37 @@ class NormText:
 
     def norm_pos(self, orig: int) -> int:
         """Return the normalized index of the first character at or after ``orig``."""
-        lo, hi = 0, len(self._offs)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._offs[mid] < orig:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect.bisect_left(self._offs, orig)
+
+    def slice(self, start: int, end: int) -> NormText:
+        """Return the NormText of ``text[start:end]`` without normalizing again.
+
+        Normalization is per character (plus censorship dots inside words), so a slice of
+        the normalized whole equals the normalized slice for spans cut between words.
+        """
+        ns, ne = self.norm_pos(start), self.norm_pos(end)
+        offs = [o - start for o in self._offs[ns:ne]]
+        return NormText(self.text[start:end], _norm=self.norm[ns:ne], _offs=offs)
+
+
+_CACHE: dict[str, NormText] = {}
+_CACHE_MAX = 4096
+
+
+def norm_text(text: str) -> NormText:
+    """Return the (cached) :class:`NormText` of ``text``; treat it as read-only."""
+    hit = _CACHE.get(text)
+    if hit is None:
+        hit = remember(NormText(text))
+    return hit
+
+
+def remember(nt: NormText) -> NormText:
+    """Put a NormText (e.g. a :meth:`NormText.slice`) in :func:`norm_text`'s cache."""
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[nt.text] = nt
+    return nt
 
 
 _TOKEN = re.compile(r"\w+")
@@ -377,7 +410,7 @@ def is_planned(text: str) -> bool:
     -------
     bool
     """
-    return bool(_FUTURE.search(NormText(text).norm))
+    return bool(_FUTURE.search(norm_text(text).norm))
 
 
 def split_clauses(text: str) -> list[tuple[int, int]]:
@@ -507,7 +540,7 @@ def agreement_terms(text: str, cue: Cue) -> bool:
     -------
     bool
     """
-    nt = NormText(text)
+    nt = norm_text(text)
     ns = nt.norm_pos(cue.start)
     return any(
         m.end() <= ns
@@ -531,7 +564,7 @@ def find_cues(text: str) -> list[Cue]:
     -------
     list of Cue
     """
-    nt = NormText(text)
+    nt = norm_text(text)
     cues: list[Cue] = []
     for found in (_patrol_cue(nt), _post_cue(nt), _ceasefire_cue(nt)):
         if found is not None:

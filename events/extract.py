@@ -33,10 +33,11 @@ from events.actors import find_actors, find_cited
 from events.classify import (
     INCIDENT_PRIORITY,
     Cue,
-    NormText,
     agreement_terms,
     find_cues,
     is_planned,
+    norm_text,
+    remember,
     split_clauses,
 )
 from events.dates import DateMention, find_dates
@@ -63,7 +64,7 @@ _ANAPHOR = re.compile(
     r"|محيطها|اطرافها)(?!\w)"
 )
 _PATROL_WORD = re.compile(r"(?<!\w)[وف]?(?:بال|لل|ال|ب|ل)?دوري(?:ه|ات|تين)(?!\w)")
-_GOV_CACHE: dict[int, tuple[object, dict[str, str]]] = {}
+_TABLE_CACHE: dict[int, tuple[object, dict[str, str], list[Place]]] = {}
 
 
 @dataclass
@@ -99,15 +100,39 @@ class _Ctx:
     article_roads: list[Place]
     cited: tuple[str, ...]
     last_place: PlaceUse | None = None
+    #: sentences read since ``last_place`` was set, not yet looked at (lazy: only an
+    #: anaphor such as "المنطقة" or "هناك" needs them)
+    pending: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
+
+    def context_place(self) -> PlaceUse | None:
+        """Return the last Syrian place named before the current sentence."""
+        for sent, ments in reversed(self.pending):
+            uses = place_uses(sent.text, ments, offset=sent.start, gov_names=self.gov)
+            here = best_location(uses, gov_names=self.gov)
+            if here is not None:
+                self.last_place = here
+                break
+        self.pending.clear()
+        return self.last_place
+
+
+def _per_table(gazetteer) -> tuple[dict[str, str], list[Place]]:
+    """Governorate names and roads of the gazetteer's table, computed once per table."""
+    table = gazetteer.table
+    hit = _TABLE_CACHE.get(id(table))
+    if hit is None or hit[0] is not table:
+        places = table.places
+        hit = (table, governorate_names(places), [p for p in places if is_road(p)])
+        _TABLE_CACHE[id(table)] = hit
+    return hit[1], hit[2]
 
 
 def _gov_names(gazetteer) -> dict[str, str]:
-    table = gazetteer.table
-    hit = _GOV_CACHE.get(id(table))
-    if hit is None or hit[0] is not table:
-        hit = (table, governorate_names(table.places))
-        _GOV_CACHE[id(table)] = hit
-    return hit[1]
+    return _per_table(gazetteer)[0]
+
+
+def _roads(gazetteer) -> list[Place]:
+    return _per_table(gazetteer)[1]
 
 
 def _in(span: tuple[int, int], pos: int) -> bool:
@@ -133,7 +158,7 @@ def _date_for(
         return dm.date, dm.date_end, dm.precision, "sentence"
     pub = ctx.article.published
     if pub is not None:
-        coarse = planned or bool(_PAST.search(NormText(text).norm))
+        coarse = planned or bool(_PAST.search(norm_text(text).norm))
         return pub, None, 3 if coarse else 2, "publication"
     known = [d for d in ctx.dates if d.date is not None]
     if not known:
@@ -180,7 +205,7 @@ def _locate(
     loc = best_location(uses, prefer=prefer, gov_names=ctx.gov)
     if loc is not None:
         return loc, True, False
-    if _ANAPHOR.search(NormText(text).norm) and ctx.last_place is not None:
+    if _ANAPHOR.search(norm_text(text).norm) and ctx.context_place() is not None:
         return ctx.last_place, True, True
     return None, True, False
 
@@ -210,43 +235,49 @@ def _sentence_events(ctx: _Ctx, idx: int, sent: Sentence) -> list[_Draft]:
     text = sent.text
     cues = find_cues(text)
     ments = [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end]
-    uses = place_uses(text, ments, offset=sent.start, gov_names=ctx.gov)
     drafts: list[_Draft] = []
-    if cues:
-        s_dates = [d for d in ctx.dates if sent.start <= d.start < sent.end]
-        planned = is_planned(text) or any(d.future for d in s_dates)
-        cited = find_cited(text)
-        for cue in cues:
-            if cue.event_type == "incident":
+    if not cues:
+        if ments:
+            ctx.pending.append((sent, ments))
+        return drafts
+    uses = place_uses(text, ments, offset=sent.start, gov_names=ctx.gov)
+    s_dates = [d for d in ctx.dates if sent.start <= d.start < sent.end]
+    planned = is_planned(text) or any(d.future for d in s_dates)
+    cited = find_cited(text)
+    for cue in cues:
+        if cue.event_type == "incident":
+            continue
+        if agreement_terms(text, cue) and not planned:
+            continue
+        anchor = sent.start + cue.start
+        when = _date_for(ctx, s_dates, anchor, text, planned=planned)
+        if when is None:
+            continue
+        status = "planned" if planned else "reported"
+        kw = {"status": status, "actors": find_actors(text), "cited": cited}
+        if cue.event_type == "patrol":
+            found = patrol_geometry(uses, roads=ctx.roads, article_roads=ctx.article_roads,
+                                    gov_names=ctx.gov)  # fmt: skip
+            if found is None:
                 continue
-            if agreement_terms(text, cue) and not planned:
-                continue
-            anchor = sent.start + cue.start
-            when = _date_for(ctx, s_dates, anchor, text, planned=planned)
-            if when is None:
-                continue
-            status = "planned" if planned else "reported"
-            kw = {"status": status, "actors": find_actors(text), "cited": cited}
-            if cue.event_type == "patrol":
-                found = patrol_geometry(uses, roads=ctx.roads, article_roads=ctx.article_roads,
-                                        gov_names=ctx.gov)  # fmt: skip
-                if found is None:
-                    continue
-                geom, gprec, used = found
-                places = _event_places(uses, syrian=True, extra=used)
-                drafts.append(_base(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw))
-                continue
-            loc, _, from_ctx = _locate(ctx, uses, text, prefer=None)
-            if loc is None:
-                continue
-            geom, gprec = _point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
-            gprec = 3 if from_ctx else gprec
-            places = _event_places(uses, syrian=True, extra=[loc.mention])
+            geom, gprec, used = found
+            places = _event_places(uses, syrian=True, extra=used)
             drafts.append(_base(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw))
-        drafts.extend(_incidents(ctx, idx, sent, cues, uses, s_dates, cited))
+            continue
+        loc, _, from_ctx = _locate(ctx, uses, text, prefer=None)
+        if loc is None:
+            continue
+        geom, gprec = _point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
+        gprec = 3 if from_ctx else gprec
+        places = _event_places(uses, syrian=True, extra=[loc.mention])
+        drafts.append(_base(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw))
+    drafts.extend(_incidents(ctx, idx, sent, cues, uses, s_dates, cited))
     here = best_location(uses, gov_names=ctx.gov)
     if here is not None:
         ctx.last_place = here
+        ctx.pending.clear()
+    elif ments:
+        ctx.pending.append((sent, ments))
     return drafts
 
 
@@ -284,7 +315,7 @@ def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[_Draft]:
     subs = [min((c.sub_event_type for c in g[2]), key=INCIDENT_PRIORITY.index) for g in groups]
     out = []
     for (gspan, cspan, gcues), sub in zip(groups, subs, strict=True):
-        gtext = text[gspan[0] : gspan[1]]
+        gtext = remember(norm_text(text).slice(*gspan)).text
         ctext = text[cspan[0] : cspan[1]]
         if any(agreement_terms(text, c) for c in gcues) or is_planned(ctext):
             continue
@@ -293,7 +324,7 @@ def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[_Draft]:
         g_uses = [u for u in uses if _in(a_gspan, u.mention.start)]
         c_has_place = any(u.role == "location" for u in uses if _in(a_cspan, u.mention.start))
         count, minimum = total(find_fatalities(gtext))
-        anaphor = bool(_ANAPHOR.search(NormText(ctext).norm))
+        anaphor = bool(_ANAPHOR.search(norm_text(ctext).norm))
         if all(c.generic for c in gcues) and not (c_has_place or anaphor or minimum):
             continue
         loc = best_location(g_uses, prefer=a_cspan, gov_names=ctx.gov)
@@ -312,7 +343,7 @@ def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[_Draft]:
                 continue  # abroad, but only a country is named: too vague to map
             if loc is None:
                 loc = best_location(uses, prefer=a_cspan, gov_names=ctx.gov)
-        if loc is None and anaphor and ctx.last_place is not None:
+        if loc is None and anaphor and ctx.context_place() is not None:
             loc, from_ctx = ctx.last_place, True
         if loc is None:
             continue
@@ -328,7 +359,7 @@ def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[_Draft]:
         extra: dict[str, object] = {}
         if not syrian:
             extra.update(in_syria=False, country=loc.place.country)
-        if any(c.target for c in gcues) or _PATROL_WORD.search(NormText(ctext).norm):
+        if any(c.target for c in gcues) or _PATROL_WORD.search(norm_text(ctext).norm):
             extra["target"] = "patrol"
         if count is None and minimum is not None:
             extra["fatalities_min"] = minimum
@@ -465,7 +496,7 @@ def extract_events(article: Article, *, gazetteer) -> list[Event]:
     text = article.text
     if not text.strip():
         return []
-    roads = [p for p in gazetteer.table.places if is_road(p)]
+    roads = _roads(gazetteer)
     mentions = sorted(gazetteer.tag(text), key=lambda m: m.start)
     article_roads = list({m.place.place_id: m.place for m in mentions if is_road(m.place)}.values())
     ctx = _Ctx(
@@ -477,8 +508,12 @@ def extract_events(article: Article, *, gazetteer) -> list[Event]:
         article_roads=article_roads,
         cited=find_cited(text),
     )
+    whole = norm_text(text)
     drafts: list[_Draft] = []
     for idx, sent in enumerate(split_sentences(text)):
+        nt = remember(whole.slice(sent.start, sent.end))
+        for cs, ce in split_clauses(sent.text):
+            remember(nt.slice(cs, ce))
         drafts.extend(_sentence_events(ctx, idx, sent))
     events: dict[str, Event] = {}
     for d in _merge(drafts):

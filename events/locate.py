@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from events.classify import NormText
+from events.classify import NormText, norm_text
 from gazetteer.model import Mention, Place
 from gazetteer.normalize import normalize
 
@@ -140,9 +140,16 @@ def _strip(word: str) -> str:
     return rest if len(rest) >= 2 else word
 
 
-def _starts(word: str, stems: Iterable[str]) -> bool:
-    w = _strip(word)
-    return any(w.startswith(s) or word.startswith(s) for s in stems)
+_STEM_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _starts(word: str, stems: tuple[str, ...]) -> bool:
+    """Return whether ``word`` (proclitics allowed) begins with one of ``stems``."""
+    pat = _STEM_RES.get(stems)
+    if pat is None:
+        alts = "|".join(sorted(stems, key=len, reverse=True))
+        pat = _STEM_RES.setdefault(stems, re.compile(rf"(?:[وف]?(?:بال|لل|ال|ب|ل|ك)?)(?:{alts})"))
+    return pat.match(word) is not None
 
 
 def _context(nt: NormText, start: int) -> tuple[str, list[str]]:
@@ -272,7 +279,7 @@ def place_uses(
     list of PlaceUse
         In text order.
     """
-    nt = NormText(text)
+    nt = norm_text(text)
     uses: list[PlaceUse] = []
     prev: Mention | None = None
     last_marker = ""

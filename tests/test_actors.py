@@ -71,3 +71,16 @@ def test_not_cited(text):
 
 def test_every_agency_is_a_canonical_arabic_name():
     assert all(any("\u0600" <= ch <= "\u06ff" for ch in name) for name in AGENCIES)
+
+
+def test_every_agency_has_a_prefilter_key_its_spellings_contain():
+    from events.actors import _KEYS
+
+    assert set(_KEYS) == set(AGENCIES)
+    samples = {
+        "فرانس برس": "وكالة الصحافة الفرنسية",
+        "أسوشيتد برس": "أسوشيتد برس",
+        "الدفاع المدني السوري": "الخوذ البيضاء",
+    }
+    for name, spelling in samples.items():
+        assert find_cited(f"بحسب {spelling}") == (name,)
