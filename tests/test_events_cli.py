@@ -211,17 +211,26 @@ def test_extract_bad_published_option(tmp_path):
 # ------------------------------------------------------- with the real reader and extractor
 
 
+@pytest.fixture(scope="session")
+def shared_data_dir(tmp_path_factory):
+    """One data dir for the real-pipeline tests: the gazetteer builds its cache once."""
+    return tmp_path_factory.mktemp("cm-data")
+
+
 @pytest.fixture
-def real_pipeline():
+def real_pipeline(tmp_path, shared_data_dir):
+    """``run(*args)``: the CLI with the shared data dir and this test's own store file."""
     for module in ("events.article", "events.extract", "gazetteer.core"):
         need(module)
+    env = {"CONFLICTMAP_DATA_DIR": str(shared_data_dir), "CONFLICTMAP_DB": str(tmp_path / "s.db")}
+    return lambda *args: cli(tmp_path, *args, env=env)
 
 
 PROGRESS = re.compile(r"^\[(\d+)/(\d+)\] (.+) … (new|unchanged|replaced|failed: .+)$")
 
 
 def test_ingest_export_reprocess_on_the_samples(tmp_path, real_pipeline):
-    proc = cli(tmp_path, "ingest", str(SAMPLES))
+    proc = real_pipeline("ingest", str(SAMPLES))
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout)
     assert summary == {"new": 5, "unchanged": 0, "replaced": 0, "failed": []}
@@ -229,39 +238,39 @@ def test_ingest_export_reprocess_on_the_samples(tmp_path, real_pipeline):
     assert all(progress), proc.stderr
     assert [(m[1], m[2]) for m in progress] == [(str(i), "5") for i in range(1, 6)]
 
-    again = cli(tmp_path, "ingest", str(SAMPLES), "--quiet")
+    again = real_pipeline("ingest", str(SAMPLES), "--quiet")
     assert json.loads(again.stdout) == {"new": 0, "unchanged": 5, "replaced": 0, "failed": []}
     assert again.stderr == ""
 
-    fc = json.loads(cli(tmp_path, "export").stdout)
+    fc = json.loads(real_pipeline("export").stdout)
     assert fc["features"], "the samples yield events"
     assert {f["properties"]["article"] for f in fc["features"]} <= {
         p.stem for p in SAMPLES.glob("*.txt")
     }
 
-    re_run = cli(tmp_path, "reprocess")
+    re_run = real_pipeline("reprocess")
     assert re_run.returncode == 0, re_run.stderr
     assert json.loads(re_run.stdout) == {"new": 0, "unchanged": 5, "replaced": 0, "failed": []}
-    assert json.loads(cli(tmp_path, "export").stdout) == fc
+    assert json.loads(real_pipeline("export").stdout) == fc
 
 
 def test_extract_does_not_touch_the_store_and_matches_ingest(tmp_path, real_pipeline):
     path = SAMPLES / "000_b448334defba8cb9.txt"
-    proc = cli(tmp_path, "extract", str(path))
+    proc = real_pipeline("extract", str(path))
     assert proc.returncode == 0, proc.stderr
     fc = json.loads(proc.stdout)
     assert fc["type"] == "FeatureCollection"
-    assert not (tmp_path / "data" / "events.sqlite").exists()
-    assert json.loads(cli(tmp_path, "extract", str(path)).stdout) == fc  # stable ids
-    cli(tmp_path, "ingest", str(path), "--quiet")
-    exported = json.loads(cli(tmp_path, "export").stdout)
+    assert not (tmp_path / "s.db").exists()
+    assert json.loads(real_pipeline("extract", str(path)).stdout) == fc  # stable ids
+    real_pipeline("ingest", str(path), "--quiet")
+    exported = json.loads(real_pipeline("export").stdout)
     assert sorted(f["id"] for f in exported["features"]) == sorted(f["id"] for f in fc["features"])
 
 
 def test_extract_options_override_the_sidecar(tmp_path, real_pipeline):
     src = SAMPLES / "000_b448334defba8cb9.txt"
-    proc = cli(
-        tmp_path, "extract", str(src), "--source", "مصدر تجريبي", "--published", "2020-03-13"
+    proc = real_pipeline(
+        "extract", str(src), "--source", "مصدر تجريبي", "--published", "2020-03-13"
     )
     assert proc.returncode == 0, proc.stderr
     for feat in json.loads(proc.stdout)["features"]:
@@ -276,11 +285,11 @@ def test_extract_options_override_the_sidecar(tmp_path, real_pipeline):
 def test_extract_bad_files_are_one_line(tmp_path, real_pipeline, name, content):
     path = tmp_path / name
     path.write_bytes(content)
-    one_line_error(cli(tmp_path, "extract", str(path)), 1, name)
+    one_line_error(real_pipeline("extract", str(path)), 1, name)
 
 
 def test_extract_missing_file(tmp_path, real_pipeline):
-    one_line_error(cli(tmp_path, "extract", str(tmp_path / "nope.txt")), 1, "nope.txt")
+    one_line_error(real_pipeline("extract", str(tmp_path / "nope.txt")), 1, "nope.txt")
 
 
 def test_ingest_mixed_batch_exit_0_with_failures_listed(tmp_path, real_pipeline):
@@ -288,7 +297,7 @@ def test_ingest_mixed_batch_exit_0_with_failures_listed(tmp_path, real_pipeline)
     folder.mkdir()
     shutil.copy(SAMPLES / "001_1012b51fe28bb189.txt", folder)
     (folder / "empty.txt").write_bytes(b"")
-    proc = cli(tmp_path, "ingest", str(folder))
+    proc = real_pipeline("ingest", str(folder))
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout)
     assert summary["new"] == 1
