@@ -17,7 +17,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from events import cues as C
 from gazetteer.matcher import fast_normalize_with_offsets
+
+INCIDENT_PRIORITY = C.INCIDENT_PRIORITY
 
 __all__ = [
     "INCIDENT_PRIORITY",
@@ -30,14 +33,6 @@ __all__ = [
     "split_clauses",
     "words_before",
 ]
-
-_PREFIX = r"(?:[وف]?(?:بال|كال|لل|ال|ب|ل|ك)?)"
-
-
-def word_re(*stems: str) -> re.Pattern[str]:
-    """Compile whole-word alternatives that may carry proclitics (normalized spelling)."""
-    alts = "|".join(sorted(stems, key=len, reverse=True))
-    return re.compile(rf"(?<!\w){_PREFIX}(?:{alts})(?!\w)")
 
 
 class NormText:
@@ -139,265 +134,6 @@ class Cue:
     target: str | None = None
 
 
-# --- incidents -------------------------------------------------------------------------
-#: Sub-types from most to least specific; a clause with several cues takes the first.
-INCIDENT_PRIORITY = (
-    "car_bomb",
-    "ied",
-    "drone_strike",
-    "airstrike",
-    "shelling",
-    "patrol_attack",
-    "clashes",
-    "shooting",
-    "attack",
-    "killing",
-)
-
-_INCIDENT_CUES: dict[str, re.Pattern[str]] = {
-    "car_bomb": re.compile(
-        rf"(?<!\w){_PREFIX}(?:سياره|سيارات|دراجه ناريه|دراجات ناريه|شاحنه|صهريج|عربه)"
-        r" (?:ال)?مفخخه(?!\w)"
-        rf"|(?<!\w){_PREFIX}(?:تفجير|انفجار) (?:ال)?(?:سياره|دراجه ناريه|شاحنه)(?!\w)"
-    ),
-    "ied": word_re(
-        "عبوه ناسفه", "عبوات ناسفه", "عبوه متفجره", "عبوات متفجره", "لغم", "لغما", "الغام"
-    ),
-    "drone_strike": re.compile(
-        rf"(?<!\w){_PREFIX}(?:طائره|طائرات|طائرتين|طائرتان|طيران)"
-        r" (?:ال)?(?:مسير\w*|بدون طيار|بلا طيار|دون طيار)(?!\w)"
-        rf"|(?<!\w){_PREFIX}(?:درون|الدرون|درونز)(?!\w)"
-        r"|(?<!\w)[وف]?ب(?:ال)?مسير(?:ه|ات)(?!\w)"
-        rf"|(?<!\w){_PREFIX}مسير(?:ه|ات) (?:ال)?(?:انتحاريه|مسلحه|تركيه|روسيه|مجهوله"
-        r"|اسرائيليه|امريكيه|اميركيه|ايرانيه)(?!\w)"
-    ),
-    "airstrike": word_re(
-        "غاره",
-        "غارات",
-        "غارتين",
-        "غارتان",
-        "غاره جويه",
-        "غارات جويه",
-        "طيران حربي",
-        "الطيران الحربي",
-        "طائرات حربيه",
-        "الطائرات الحربيه",
-        "طائره حربيه",
-        "الطائره الحربيه",
-        "طيران الحربي",
-        "قصف جوي",
-        "القصف الجوي",
-        "ضربه جويه",
-        "ضربات جويه",
-        "الضربات الجويه",
-        "طيران روسي",
-        "الطيران الروسي",
-        "طيران النظام",
-        "طيران مروحي",
-        "الطيران المروحي",
-        "براميل متفجره",
-        "البراميل المتفجره",
-        "برميل متفجر",
-        "قصف بالطيران",
-    ),
-    "shelling": word_re(
-        "قصف",
-        "قصفت",
-        "قصفا",
-        "يقصف",
-        "تقصف",
-        "قصف مدفعي",
-        "قصف صاروخي",
-        "صاروخي",
-        "صاروخيه",
-        "هجوم صاروخي",
-        "هجمات صاروخيه",
-        "قصف مدفعي",
-        "مدفعي",
-        "قذيفه",
-        "قذائف",
-        "قذيفتين",
-        "صاروخ",
-        "صواريخ",
-        "صاروخين",
-        "راجمات",
-        "راجمه",
-        "مدفعيه",
-        "المدفعيه",
-    ),
-    "patrol_attack": re.compile(
-        rf"(?<!\w){_PREFIX}(?:استهداف|استهدف|استهدفت|استهدفوا|يستهدف|هاجم|هاجمت|مهاجمه"
-        r"|هجوم علي|هجوما علي|الهجوم علي|هجوم استهدف|هجوم يستهدف|اعتداء علي)"
-        rf"(?: \w+){{0,2}} {_PREFIX}دوري(?:ه|ات|تين)(?!\w)"
-    ),
-    "clashes": word_re(
-        "اشتباك",
-        "اشتباكات",
-        "اشتبكت",
-        "اشتبك",
-        "معارك",
-        "معركه",
-        "مواجهات",
-        "اقتتال",
-        "تبادل اطلاق النار",
-        "تبادل لاطلاق النار",
-        "محاوله تقدم",
-        "محاولات تقدم",
-        "محاوله تسلل",
-        "محاولات تسلل",
-        "تسلل",
-    ),
-    "shooting": word_re(
-        "اطلاق النار",
-        "اطلاق نار",
-        "لاطلاق النار",
-        "رصاص",
-        "الرصاص",
-        "برصاص",
-        "قنص",
-        "قناص",
-        "رصاصه",
-    ),
-    "attack": word_re(
-        "هجوم",
-        "هجوما",
-        "هجمات",
-        "هجومين",
-        "هاجم",
-        "هاجمت",
-        "استهداف",
-        "استهدف",
-        "استهدفت",
-        "تستهدف",
-        "يستهدف",
-        "تفجير",
-        "انفجار",
-        "اغتيال",
-        "اغتيل",
-        "كمين",
-    ),
-    "killing": word_re(
-        "مقتل",
-        "قتل",
-        "قتلي",
-        "قتيل",
-        "قتيلا",
-        "قتيلين",
-        "مصرع",
-        "قتلوا",
-        "قتلت",
-        "استشهاد",
-        "استشهد",
-        "شهداء",
-        "حتفهم",
-        "حتفه",
-        "ضحايا",
-        "مجزره",
-        "مجازر",
-    ),
-}
-_GENERIC = frozenset({"attack", "killing"})
-
-#: Words that, right before a cue, say it did not happen (or is a ceasefire, not a shot).
-_BLOCK = word_re(
-    "لن",
-    "لم",
-    "لا",
-    "عدم",
-    "منع",
-    "وقف",
-    "ايقاف",
-    "تجنب",
-    "حال",
-    "حاله",
-    "اذا",
-    "رفض",
-    "تعليق",
-    "الغاء",
-    "توقف",
-    "خشيه",
-    "تحذير",
-    "حذر",
-    "تهديد",
-    "هدد",
-    "ضمان",
-)
-
-# --- patrols, posts, ceasefires ---------------------------------------------------------
-_PATROL_NOUN = word_re("دوريه", "دوريات", "دوريتين", "دوريتان")
-_PATROL_ADJ_USE = word_re("بصوره", "بصفه", "بشكل", "اجتماعات", "اجتماع", "تقارير", "زيارات")
-_PATROL_ACTION = word_re(
-    "سير", "سيرت", "سيرا", "تسيير", "يسير", "تسير", "ستسير", "سيسير", "انطلقت", "انطلاق",
-    "انطلاقا", "بدات", "بدا", "بدء", "ستبدا", "تبدا", "يبدا", "اجرت", "نفذت", "تنفيذ",
-    "قامت", "ستقوم", "تقوم", "جابت", "تجوب", "وصلت", "تحركت", "التحرك", "عبرت", "مرت",
-    "اختتمت", "انهت", "مشتركه", "مشترك", "مشتركتين", "مختصره", "مسير",
-)  # fmt: skip
-_PATROL_BLOCK = word_re(
-    "تعليق", "ايقاف", "توقف", "الغاء", "وقف", "رفض", "عرقله", "منع", "تاجيل", "استئناف"
-)
-_POST_NOUN = re.compile(
-    rf"(?<!\w){_PREFIX}(?:نقط(?:ه|تين|تي|تا|تان|ت)|نقاط)(?:ه|ها|هم|نا)?(?!\w)"
-    rf"|(?<!\w){_PREFIX}(?:قاعده|قواعد|قاعدتين|قاعدتي)(?:ه|ها)? (?:ال)?(?:عسكريه|جويه|تركيه"
-    r"|روسيه|امريكيه|اميركيه|ايرانيه|جديده)(?!\w)"
-    rf"|(?<!\w){_PREFIX}(?:مواقع|موقع|مراكز|برج|ابراج) (?:ال)?(?:عسكري|عسكريه|مراقبه|تمركز)(?!\w)"
-)
-_POST_QUAL = word_re(
-    "مراقبه", "المراقبه", "تمركز", "عسكريه", "تركيه", "روسيه", "جديده", "للجيش", "لقواتها",
-    "لقواته", "للقوات", "مراقبتها",
-)  # fmt: skip
-_POST_SUBS = (
-    (
-        "post_withdrawn",
-        word_re(
-            "انسحب", "انسحبت", "انسحاب", "اخلت", "اخلاء", "اخلي", "سحب", "سحبت", "فكك",
-            "فككت", "تفكيك", "غادرت", "مغادره",
-        ),
-    ),
-    (
-        "post_reinforced",
-        word_re(
-            "عزز", "عززت", "تعزيز", "تعزيزات", "دفع", "دفعت", "يدفع", "ارسل", "ارسلت", "يرسل",
-            "رفدت", "رفد", "رتل", "رتلا", "ارتال", "ادخل", "ادخلت", "استقدم", "استقدمت",
-        ),
-    ),
-    (
-        "post_established",
-        word_re(
-            "ثبت", "ثبتت", "تثبيت", "انشا", "انشات", "انشاء", "اقام", "اقامت", "اقامه", "نشر",
-            "نشرت", "استحدث", "استحدثت", "بنت", "بناء", "اضافت", "تمركزت", "تموضعت", "ثبيت",
-        ),
-    ),
-)  # fmt: skip
-_CEASEFIRE_NOUN = re.compile(
-    rf"(?<!\w){_PREFIX}(?:وقف (?:ل)?(?:اطلاق )?(?:ال)?نار|هدنه|وقف (?:لل|ل|ال)?(?:عمليات|اعمال)"
-    r" (?:ال)?قتاليه)(?!\w)"
-)
-_CEASEFIRE_DECLARE = word_re(
-    "اعلن", "اعلنت", "اعلان", "يعلن", "تعلن", "اعلنا", "اتفق", "اتفقا", "اتفقت", "اتفقوا",
-    "توصل", "توصلت", "توصلا", "توصلوا", "التوصل", "اقر", "اقرت", "ابرم", "ابرمت",
-    "دخل", "دخول", "سريان", "يسري", "سري", "بدا", "بدء", "ساري", "سيبدا", "يبدا",
-)  # fmt: skip
-_CEASEFIRE_BLOCK = word_re(
-    "تفاصيل", "بشان", "ضمان", "تحقيق", "انتهاك", "انتهاكات", "خرق", "خروقات", "حول",
-    "نحو", "ضروره", "الحاجه", "العوده", "دعوه", "دعا", "يدعو", "طالب", "مطالبه", "جهود",
-    "سعي", "خطوات", "تثبيت", "رغم", "مراقبه", "تبادل",
-)  # fmt: skip
-_AGREEMENT_TERMS = re.compile(
-    r"(?<!\w)[وف]?(?:ال)?(?:اتفاق|اتفاقيه|مذكره|تفاهم|بروتوكول)\w*(?:\W+\w+){0,6}?\W+"
-    r"(?:الذي |التي )?(?:اتاح|اتاحت|يتيح|نص|ينص|نصت|يقضي|قضي|تضمن|يتضمن|بموجبه|يسمح|سمح)"
-    r"(?!\w)"
-)
-_TERMS_VERB_FIRST = re.compile(
-    r"(?<!\w)[وف]?(?:نص|ينص|نصت|تنص|يقضي|يتضمن|تضمن|اتاح|يتيح|سمح|يسمح)\W+(?:ال)?"
-    r"(?:اتفاق|اتفاقيه|مذكره|تفاهم|بروتوكول)(?!\w)"
-)
-_FUTURE = re.compile(
-    r"(?<!\w)[وف]?(?:ستبدا|سيبدا|ستقوم|سيقوم|سيتم|ستتم|ستنطلق|سينطلق|ستسير|سيسير|ستجري|سيجري"
-    r"|ستنفذ|سينفذ|ستنشئ|سينشئ|ستنشر|سينشر|ستعزز|ستنسحب|سينسحب|ستدخل|سيدخل|سيسري|سوف"
-    r"|من المقرر|من المزمع|من المنتظر|المقرر|المزمع|يعتزم|تعتزم|تنوي|ينوي|مزمع|مقرر)(?!\w)"
-)
-
-
 def is_planned(text: str) -> bool:
     """Return whether a sentence speaks of something still to come (ستبدأ، من المقرر …).
 
@@ -410,7 +146,7 @@ def is_planned(text: str) -> bool:
     -------
     bool
     """
-    return bool(_FUTURE.search(norm_text(text).norm))
+    return bool(C.FUTURE.search(norm_text(text).norm))
 
 
 def split_clauses(text: str) -> list[tuple[int, int]]:
@@ -441,28 +177,28 @@ def _blocked(norm: str, ns: int, pattern: re.Pattern[str], n: int = 3) -> bool:
 def _incident_cues(nt: NormText) -> list[Cue]:
     out: list[Cue] = []
     taken: list[tuple[int, int]] = []
-    for sub in INCIDENT_PRIORITY:
-        for m in _INCIDENT_CUES[sub].finditer(nt.norm):
+    for sub in C.INCIDENT_PRIORITY:
+        for m in C.INCIDENT_CUES[sub].finditer(nt.norm):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if _blocked(nt.norm, m.start(), _BLOCK):
+            if _blocked(nt.norm, m.start(), C.BLOCK):
                 continue
             taken.append((m.start(), m.end()))
             s, e = nt.orig(m.start(), m.end())
             target = "patrol" if sub == "patrol_attack" else None
-            out.append(Cue("incident", sub, s, e, m.group(0), sub in _GENERIC, target))
+            out.append(Cue("incident", sub, s, e, m.group(0), sub in C.GENERIC, target))
     return out
 
 
 def _patrol_cue(nt: NormText) -> Cue | None:
     norm = nt.norm
-    if not _PATROL_ACTION.search(norm):
+    if not C.PATROL_ACTION.search(norm):
         return None
-    for m in _PATROL_NOUN.finditer(norm):
+    for m in C.PATROL_NOUN.finditer(norm):
         before = words_before(norm, m.start(), 1)
-        if before and _PATROL_ADJ_USE.fullmatch(before[0]):
+        if before and C.PATROL_ADJ_USE.fullmatch(before[0]):
             continue
-        if _blocked(norm, m.start(), _PATROL_BLOCK, 3):
+        if _blocked(norm, m.start(), C.PATROL_BLOCK, 3):
             continue
         s, e = nt.orig(m.start(), m.end())
         return Cue("patrol", "joint_patrol" if _is_joint(norm) else "patrol", s, e, m.group(0))
@@ -478,29 +214,29 @@ def _is_joint(norm: str) -> bool:
 
 def _post_cue(nt: NormText) -> Cue | None:
     norm = nt.norm
-    for m in _POST_NOUN.finditer(norm):
+    for m in C.POST_NOUN.finditer(norm):
         noun = m.group(0)
         is_bare_point = "نق" in noun and " " not in noun
         before = words_before(norm, m.start(), 8)
         after = words_after(norm, m.end(), 1)
         best: tuple[int, str] | None = None
-        for sub, pat in _POST_SUBS:
+        for sub, pat in C.POST_SUBS:
             for i, w in enumerate(reversed(before)):
                 if pat.fullmatch(w) and (best is None or i < best[0]):
                     best = (i, sub)
         if best is None:
             # an action may follow the noun: "نقاط المراقبة التي انسحبت منها"
-            for sub, pat in _POST_SUBS:
+            for sub, pat in C.POST_SUBS:
                 if any(pat.fullmatch(w) for w in words_after(norm, m.end(), 5)):
                     best = (9, sub)
                     break
         if best is None:
             continue
-        qualified = bool(after and _POST_QUAL.fullmatch(after[0]))
+        qualified = bool(after and C.POST_QUAL.fullmatch(after[0]))
         possessive = is_bare_point and bool(re.search(r"(?:نقاط|نقطت)(?:ه|ها|هم|نا)$", noun))
         if best[0] > (8 if (qualified or possessive) else 1 if is_bare_point else 4):
             continue
-        if _blocked(norm, m.start(), _BLOCK, 2):
+        if _blocked(norm, m.start(), C.BLOCK, 2):
             continue
         s, e = nt.orig(m.start(), m.end())
         return Cue("observation_post", best[1], s, e, noun)
@@ -509,13 +245,13 @@ def _post_cue(nt: NormText) -> Cue | None:
 
 def _ceasefire_cue(nt: NormText) -> Cue | None:
     norm = nt.norm
-    for m in _CEASEFIRE_NOUN.finditer(norm):
-        if _blocked(norm, m.start(), _CEASEFIRE_BLOCK, 4):
+    for m in C.CEASEFIRE_NOUN.finditer(norm):
+        if _blocked(norm, m.start(), C.CEASEFIRE_BLOCK, 4):
             continue
         before = words_before(norm, m.start(), 12)
         after = words_after(norm, m.end(), 6)
-        declared = any(_CEASEFIRE_DECLARE.fullmatch(w) for w in before) or any(
-            _CEASEFIRE_DECLARE.fullmatch(w) for w in after
+        declared = any(C.CEASEFIRE_DECLARE.fullmatch(w) for w in before) or any(
+            C.CEASEFIRE_DECLARE.fullmatch(w) for w in after
         )
         if not declared:
             continue
@@ -544,7 +280,7 @@ def agreement_terms(text: str, cue: Cue) -> bool:
     ns = nt.norm_pos(cue.start)
     return any(
         m.end() <= ns
-        for pat in (_AGREEMENT_TERMS, _TERMS_VERB_FIRST)
+        for pat in (C.AGREEMENT_TERMS, C.TERMS_VERB_FIRST)
         for m in pat.finditer(nt.norm)
     )
 

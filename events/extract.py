@@ -15,9 +15,8 @@ For every sentence of an article (:func:`events.sentences.split_sentences`):
    precision 2 (3 when the sentence says "الماضي" or the event is planned), else — no
    publication date — the nearest dated expression of the article with precision 3; an
    event with no date at all is skipped.
-5. Two reports of one event (same type, sub-type, status and place or route, one of them
-   undated or both on the same day) are merged: the dated one is kept, and adjacent
-   sentences become one evidence span.
+5. Two reports of one event are merged (:mod:`events.merge`), then each draft becomes an
+   :class:`~events.model.Event` whose id hashes the article id and the evidence span.
 """
 
 from __future__ import annotations
@@ -50,11 +49,12 @@ from events.locate import (
     in_syria,
     place_uses,
 )
-from events.model import Article, Event, EventPlace, event_id
+from events.merge import Draft, merge_drafts, to_event
+from events.model import Article, Event
 from events.patrols import patrol_geometry
 from events.sentences import Sentence, split_sentences
 from gazetteer.model import Mention, Place
-from geo.roads import haversine_km, is_road, snap_to_road
+from geo.roads import is_road, snap_to_road
 
 __all__ = ["extract_events"]
 
@@ -65,29 +65,6 @@ _ANAPHOR = re.compile(
 )
 _PATROL_WORD = re.compile(r"(?<!\w)[وف]?(?:بال|لل|ال|ب|ل)?دوري(?:ه|ات|تين)(?!\w)")
 _TABLE_CACHE: dict[int, tuple[object, dict[str, str], list[Place]]] = {}
-
-
-@dataclass
-class _Draft:
-    event_type: str
-    sub: str | None
-    status: str
-    date: dt.date
-    date_end: dt.date | None
-    date_precision: int
-    date_own: bool
-    geometry: BaseGeometry
-    geo_precision: int
-    start: int
-    end: int
-    first: int
-    last: int
-    places: list[Mention] = field(default_factory=list)
-    actors: tuple[str, ...] = ()
-    fatalities: int | None = None
-    fatalities_min: int | None = None
-    cited: tuple[str, ...] = ()
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -210,9 +187,9 @@ def _locate(
     return None, True, False
 
 
-def _base(ctx, cue: Cue, sent: Sentence, idx: int, when, geom, gprec, **kw) -> _Draft:
+def _base(ctx, cue: Cue, sent: Sentence, idx: int, when, geom, gprec, **kw) -> Draft:
     date, date_end, dprec, how = when
-    return _Draft(
+    return Draft(
         event_type=cue.event_type,
         sub=cue.sub_event_type,
         status=kw.pop("status", "reported"),
@@ -231,11 +208,11 @@ def _base(ctx, cue: Cue, sent: Sentence, idx: int, when, geom, gprec, **kw) -> _
     )
 
 
-def _sentence_events(ctx: _Ctx, idx: int, sent: Sentence) -> list[_Draft]:
+def _sentence_events(ctx: _Ctx, idx: int, sent: Sentence) -> list[Draft]:
     text = sent.text
     cues = find_cues(text)
     ments = [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end]
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     if not cues:
         if ments:
             ctx.pending.append((sent, ments))
@@ -309,7 +286,7 @@ def _groups(text: str, cues: list[Cue]) -> list[tuple[tuple[int, int], tuple[int
     return [(g[0], g[1], g[2]) for g in groups]
 
 
-def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[_Draft]:
+def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
     text, off = sent.text, sent.start
     groups = _groups(text, cues)
     subs = [min((c.sub_event_type for c in g[2]), key=INCIDENT_PRIORITY.index) for g in groups]
@@ -396,87 +373,6 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
-def _same(a: _Draft, b: _Draft) -> bool:
-    if (a.event_type, a.sub, a.status) != (b.event_type, b.sub, b.status):
-        return False
-    if a.date_own and b.date_own and a.date != b.date:
-        return False
-    ga, gb = a.geometry, b.geometry
-    if ga.geom_type != gb.geom_type:
-        return False
-    if ga.geom_type == "Point":
-        return haversine_km(ga.coords[0], gb.coords[0]) <= 1.0
-    ca, cb = list(ga.coords), list(gb.coords)
-    ends_close = haversine_km(ca[0], cb[0]) <= 3.0 and haversine_km(ca[-1], cb[-1]) <= 3.0
-    return ends_close and ga.hausdorff_distance(gb) * 111.0 <= 3.0
-
-
-def _merge_into(a: _Draft, b: _Draft) -> _Draft:
-    base, other = (b, a) if (b.date_own and not a.date_own) else (a, b)
-    out = replace(base, extra=dict(base.extra))
-    if b.first == a.last + 1 or a.first == b.last + 1:
-        out.start, out.end = min(a.start, b.start), max(a.end, b.end)
-        out.first, out.last = min(a.first, b.first), max(a.last, b.last)
-    if other.geo_precision < base.geo_precision:
-        out.geometry, out.geo_precision = other.geometry, other.geo_precision
-    seen = {m.place.place_id for m in base.places}
-    out.places = sorted(
-        [*base.places, *(m for m in other.places if m.place.place_id not in seen)],
-        key=lambda m: m.start,
-    )
-    out.actors = tuple(dict.fromkeys([*base.actors, *other.actors]))
-    out.cited = tuple(dict.fromkeys([*base.cited, *other.cited]))
-    counts = [c for c in (a.fatalities, b.fatalities) if c is not None]
-    out.fatalities = max(counts) if counts else None
-    return out
-
-
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    out: list[_Draft] = []
-    for d in drafts:
-        for i, prev in enumerate(out):
-            if _same(prev, d):
-                out[i] = _merge_into(prev, d)
-                break
-        else:
-            out.append(d)
-    return out
-
-
-def _to_event(article: Article, d: _Draft, cited_article: tuple[str, ...]) -> Event:
-    cited, extra = d.cited, dict(d.extra)
-    if not cited and cited_article:
-        cited, extra["cited_scope"] = cited_article, "article"
-    if d.fatalities_min is not None and d.fatalities is None:
-        extra["fatalities_min"] = d.fatalities_min
-    return Event(
-        id=event_id(article.article_id, d.start, d.end, d.event_type, d.sub or ""),
-        event_type=d.event_type,
-        sub_event_type=d.sub,
-        status=d.status,
-        date=d.date,
-        date_end=d.date_end,
-        date_precision=d.date_precision,
-        geo_precision=d.geo_precision,
-        evidence=article.text[d.start : d.end],
-        article=article.article_id,
-        geometry=d.geometry,
-        places=tuple(
-            EventPlace(m.place.name_ar or m.surface, m.place.name_en, m.place.place_id)
-            for m in d.places
-        ),
-        actors=d.actors or None,
-        fatalities=d.fatalities,
-        source=article.source,
-        cited=cited,
-        url=article.url,
-        published=article.published,
-        evidence_start=d.start,
-        evidence_end=d.end,
-        extra=extra,
-    )
-
-
 def extract_events(article: Article, *, gazetteer) -> list[Event]:
     """Return the events an article reports, ACLED-style, each with its evidence.
 
@@ -509,14 +405,14 @@ def extract_events(article: Article, *, gazetteer) -> list[Event]:
         cited=find_cited(text),
     )
     whole = norm_text(text)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for idx, sent in enumerate(split_sentences(text)):
         nt = remember(whole.slice(sent.start, sent.end))
         for cs, ce in split_clauses(sent.text):
             remember(nt.slice(cs, ce))
         drafts.extend(_sentence_events(ctx, idx, sent))
     events: dict[str, Event] = {}
-    for d in _merge(drafts):
-        ev = _to_event(article, d, ctx.cited)
+    for d in merge_drafts(drafts):
+        ev = to_event(article, d, ctx.cited)
         events.setdefault(ev.id, ev)
     return sorted(events.values(), key=lambda e: (e.evidence_start, e.event_type, e.id))

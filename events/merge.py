@@ -1,0 +1,153 @@
+"""Drafts of events and the merging of repeated reports of one event.
+
+News prose repeats itself: "ستقوم القوات بدوريات على الطريق M4" and, two paragraphs later,
+"ستبدأ الدوريات على الطريق M4 يوم 15 آذار" are one planned patrol. Two drafts are one
+event when they have the same type, sub-type and status, the same place (points within
+1 km) or route (ends within 3 km and Hausdorff distance within 3 km, in the same
+direction), and either the same date or at least one of them has no date of its own (its
+date fell back to the publication date). The merged event keeps the dated draft, takes the
+finer geometry and the union of places, actors and cited agencies, and the larger death
+toll; two adjacent sentences become one evidence span (verbatim from the article).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from shapely.geometry.base import BaseGeometry
+
+from events.model import Article, Event, EventPlace, event_id
+from gazetteer.model import Mention
+from geo.roads import haversine_km
+
+__all__ = ["Draft", "merge_drafts", "to_event"]
+
+
+@dataclass
+class Draft:
+    """An event before merging and id assignment (offsets into the article)."""
+
+    event_type: str
+    sub: str | None
+    status: str
+    date: dt.date
+    date_end: dt.date | None
+    date_precision: int
+    date_own: bool
+    geometry: BaseGeometry
+    geo_precision: int
+    start: int
+    end: int
+    first: int
+    last: int
+    places: list[Mention] = field(default_factory=list)
+    actors: tuple[str, ...] = ()
+    fatalities: int | None = None
+    fatalities_min: int | None = None
+    cited: tuple[str, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    if (a.event_type, a.sub, a.status) != (b.event_type, b.sub, b.status):
+        return False
+    if a.date_own and b.date_own and a.date != b.date:
+        return False
+    ga, gb = a.geometry, b.geometry
+    if ga.geom_type != gb.geom_type:
+        return False
+    if ga.geom_type == "Point":
+        return haversine_km(ga.coords[0], gb.coords[0]) <= 1.0
+    ca, cb = list(ga.coords), list(gb.coords)
+    ends_close = haversine_km(ca[0], cb[0]) <= 3.0 and haversine_km(ca[-1], cb[-1]) <= 3.0
+    return ends_close and ga.hausdorff_distance(gb) * 111.0 <= 3.0
+
+
+def _merge_into(a: Draft, b: Draft) -> Draft:
+    base, other = (b, a) if (b.date_own and not a.date_own) else (a, b)
+    out = replace(base, extra=dict(base.extra))
+    if b.first == a.last + 1 or a.first == b.last + 1:
+        out.start, out.end = min(a.start, b.start), max(a.end, b.end)
+        out.first, out.last = min(a.first, b.first), max(a.last, b.last)
+    if other.geo_precision < base.geo_precision:
+        out.geometry, out.geo_precision = other.geometry, other.geo_precision
+    seen = {m.place.place_id for m in base.places}
+    out.places = sorted(
+        [*base.places, *(m for m in other.places if m.place.place_id not in seen)],
+        key=lambda m: m.start,
+    )
+    out.actors = tuple(dict.fromkeys([*base.actors, *other.actors]))
+    out.cited = tuple(dict.fromkeys([*base.cited, *other.cited]))
+    counts = [c for c in (a.fatalities, b.fatalities) if c is not None]
+    out.fatalities = max(counts) if counts else None
+    return out
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Merge drafts that report one event, keeping text order of first appearance.
+
+    Parameters
+    ----------
+    drafts : list of Draft
+
+    Returns
+    -------
+    list of Draft
+    """
+    out: list[Draft] = []
+    for d in drafts:
+        for i, prev in enumerate(out):
+            if _same(prev, d):
+                out[i] = _merge_into(prev, d)
+                break
+        else:
+            out.append(d)
+    return out
+
+
+def to_event(article: Article, d: Draft, cited_article: tuple[str, ...]) -> Event:
+    """Return the :class:`Event` of a draft; its id hashes the article id and evidence span.
+
+    Parameters
+    ----------
+    article : Article
+    d : Draft
+    cited_article : tuple of str
+        Agencies the whole article cites, used when the evidence cites none.
+
+    Returns
+    -------
+    Event
+    """
+    cited, extra = d.cited, dict(d.extra)
+    if not cited and cited_article:
+        cited, extra["cited_scope"] = cited_article, "article"
+    if d.fatalities_min is not None and d.fatalities is None:
+        extra["fatalities_min"] = d.fatalities_min
+    return Event(
+        id=event_id(article.article_id, d.start, d.end, d.event_type, d.sub or ""),
+        event_type=d.event_type,
+        sub_event_type=d.sub,
+        status=d.status,
+        date=d.date,
+        date_end=d.date_end,
+        date_precision=d.date_precision,
+        geo_precision=d.geo_precision,
+        evidence=article.text[d.start : d.end],
+        article=article.article_id,
+        geometry=d.geometry,
+        places=tuple(
+            EventPlace(m.place.name_ar or m.surface, m.place.name_en, m.place.place_id)
+            for m in d.places
+        ),
+        actors=d.actors or None,
+        fatalities=d.fatalities,
+        source=article.source,
+        cited=cited,
+        url=article.url,
+        published=article.published,
+        evidence_start=d.start,
+        evidence_end=d.end,
+        extra=extra,
+    )
