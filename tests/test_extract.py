@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import Point
 
 from events.article import article_from_text
@@ -313,3 +315,35 @@ def test_real_summit_abroad_and_shelling_at_home(real_gazetteer):
     assert [e.sub_event_type for e in evs] == ["shelling"]
     assert evs[0].geometry.x > 35.5
     assert evs[0].geometry.x < 37.5
+
+
+# --- properties on arbitrary text ---------------------------------------------------------
+
+_WORDS = [
+    "قصفت", "قوات", "النظام", "الحاضر", "كفرنوران", "الزربة", "دورية", "مشتركة", "سيرت", "من",
+    "إلى", "باتجاه", "وصولاً", "بين", "و", "مقتل", "4", "جنود", "غارة", "أنقرة", "محادثات",
+    "في", "بريف", "نقطة", "مراقبة", "انسحبت", "أعلنت", "وقف", "إطـ.لاق", "النار", "هدنة",
+    "أمس", "الأحد", "3", "آذار", "الماضي", "ستبدأ", "الطريق", "الدولي", "،", ".", "\n",
+    "بغداد", "العراق", "عبوة", "ناسفة", "هناك", "المنطقة", "«", "»", "بحسب", "رويترز",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60), st.booleans())
+def test_any_text_gives_well_formed_events(words, dated):
+    text = " ".join(words)
+    if not text.strip():
+        return
+    art = Article("fuzz", text, source=None, published=PUB if dated else None)
+    evs = extract_events(art, gazetteer=GAZ)
+    assert len({e.id for e in evs}) == len(evs)
+    for e in evs:
+        assert e.evidence
+        assert e.evidence == text[e.evidence_start : e.evidence_end]
+        assert e.date_precision in (1, 2, 3)
+        assert e.geo_precision in (1, 2, 3)
+        assert e.geometry is not None
+        assert e.geometry.is_valid
+        assert not e.geometry.is_empty
+        assert e.status in ("reported", "planned")
+    assert [e.id for e in extract_events(art, gazetteer=GAZ)] == [e.id for e in evs]
