@@ -63,6 +63,8 @@ class _Pending:
     conf: float
     form: str
     cands: tuple[Place, ...]
+    #: Lacks context of its own; kept only when coordinated with a place (``سراقب وبنش``).
+    coord_only: bool = False
 
 
 class Gazetteer:
@@ -182,22 +184,36 @@ class Gazetteer:
 
     def _tag_piece(self, text: str) -> list[Mention]:
         view = make_view(text)
-        blocked = [(m.mstart, m.mend) for m in self._actors.find(view)]
+        # Occupancy maps (one byte per match-text character) keep overlap tests O(span).
+        blocked = bytearray(len(view.mtext))
+        for m in self._actors.find(view):
+            blocked[m.mstart : m.mend] = b"\x01" * (m.mend - m.mstart)
         kept: list[_Pending] = []
         for m in self._matcher.find(view):
-            if any(s < m.mend and m.mstart < e for s, e in blocked):
+            if any(blocked[m.mstart : m.mend]):
                 continue
             p = self._admit(view, m)
             if p is not None:
                 kept.append(p)
         kept.sort(key=lambda p: (-(p.m.mend - p.m.mstart), p.m.mstart))
         chosen: list[_Pending] = []
-        taken: list[tuple[int, int]] = []
-        for p in kept:
-            if any(s < p.m.mend and p.m.mstart < e for s, e in taken):
-                continue
+        taken = bytearray(len(view.mtext))
+        ends: set[int] = set()
+
+        def take(p: _Pending) -> None:
             chosen.append(p)
-            taken.append((p.m.mstart, p.m.mend))
+            taken[p.m.mstart : p.m.mend] = b"\x01" * (p.m.mend - p.m.mstart)
+            ends.add(p.m.mend)
+
+        for p in kept:
+            if not p.coord_only and not any(taken[p.m.mstart : p.m.mend]):
+                take(p)
+        # A name without context of its own counts when "و" joins it to a place just named.
+        for p in sorted((p for p in kept if p.coord_only), key=lambda p: p.m.mstart):
+            ws = p.m.mstart - len(p.m.prefix)
+            joined = p.m.prefix.startswith("و") and (ws - 1) in ends
+            if joined and not any(taken[p.m.mstart : p.m.mend]):
+                take(p)
         chosen.sort(key=lambda p: p.m.mstart)
         return self._resolve(view, chosen)
 
@@ -222,12 +238,14 @@ class Gazetteer:
         one_word = " " not in form
         frequent = one_word and npl.needs_context_by_frequency(self._zipf.get(form, 0.0), cands)
         if one_word and (frequent or npl.is_common_word(form)):
-            if not (npl.has_strong_context(prev) or _contain_after(after)):
-                return None
+            # A bare settlement noun (مزرعة، قرى) is not rescued by a hint after it.
+            generic = not npl.strip_clitics(form).isdisjoint(npl.GENERIC_NOUNS)
+            if not (npl.has_strong_context(prev) or (_contain_after(after) and not generic)):
+                return _Pending(m, 0.7, form, cands, coord_only=True)
             conf = 0.8
         elif one_word and len(key) <= 3 and not _prominent(cands) and not _has_digit(key):
             if not (npl.has_weak_context(prev, m.prefix) or _contain_after(after)):
-                return None
+                return _Pending(m, 0.7, form, cands, coord_only=True)
             conf = 0.75
         return _Pending(m, conf, form, cands)
 
@@ -238,7 +256,22 @@ class Gazetteer:
             ws = p.m.mstart - len(p.m.prefix)
             before = mtext[max(0, ws - 60) : ws].split()
             prevs.append(before[-1] if before else None)
-        ranked = [rank(p.cands, Context(prev_word=prevs[i])) for i, p in enumerate(pend)]
+        memo: dict[tuple, object] = {}
+
+        def ranked_for(p: _Pending, ctx: Context):
+            # Repeated names with the same context are ranked once.
+            key = (
+                p.m.key_id,
+                _prev_class(ctx.prev_word),
+                tuple(c.place_id for c in ctx.contain),
+                tuple(c.place_id for c in ctx.near),
+                len(ctx.anchors),
+            )
+            if key not in memo:
+                memo[key] = rank(p.cands, ctx)
+            return memo[key]
+
+        ranked = [ranked_for(p, Context(prev_word=prevs[i])) for i, p in enumerate(pend)]
         for _ in range(2):
             anchors = _anchors(pend, ranked)
             # One sense per discourse: a hint given once for a name holds for every
@@ -247,10 +280,13 @@ class Gazetteer:
             for i, p in enumerate(pend):
                 contain, near = self._hints(mtext, pend, ranked, i)
                 h = hints.setdefault(p.m.key_id, ([], []))
-                h[0].extend(c for c in contain if c not in h[0])
-                h[1].extend(c for c in near if c not in h[1])
+                h[0].extend(c for c in contain if all(c.place_id != x.place_id for x in h[0]))
+                h[1].extend(c for c in near if all(c.place_id != x.place_id for x in h[1]))
             new = []
             for i, p in enumerate(pend):
+                if len(ranked[i].places) < 2:
+                    new.append(ranked[i])  # nothing to choose between
+                    continue
                 contain, near = hints[p.m.key_id]
                 own = {c.place_id for c in p.cands}
                 ctx = Context(
@@ -259,8 +295,9 @@ class Gazetteer:
                     near=tuple(near),
                     anchors=tuple(a for a in anchors if a.place_id not in own),
                 )
-                new.append(rank(p.cands, ctx))
+                new.append(ranked_for(p, ctx))
             ranked = new
+            memo.clear()
         out: list[Mention] = []
         explicit_roads = {
             r.places[0].place_id
@@ -348,6 +385,17 @@ def _pieces(text: str):
         start = end
 
 
+def _prev_class(word: str | None) -> int:
+    """Classify the word before a name as the ranking uses it (see resolve._evidence)."""
+    if not word:
+        return 0
+    if word.endswith("محافظه"):
+        return 1
+    if word.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
+        return 2
+    return 0
+
+
 def _has_digit(s: str) -> bool:
     return any(c.isdigit() for c in s)
 
@@ -385,14 +433,14 @@ def _road_context(view: TextView, m: Match, before: list[str]) -> bool:
 
 
 def _anchors(pend: list[_Pending], ranked) -> tuple[Place, ...]:
-    out = []
+    out: dict[str, Place] = {}
     for r in ranked:
         if not r.places or r.probs[0] < 0.8:
             continue
         top = r.places[0]
         if top.kind in _ANCHOR_KINDS and top.country == "SY" and top.point is not None:
-            out.append(top)
-    return tuple(out)
+            out.setdefault(top.place_id, top)
+    return tuple(out.values())
 
 
 def _generic_road(places, explicit, anchors) -> tuple[Place, float] | None:

@@ -32,6 +32,7 @@ import json
 import math
 import os
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from gazetteer.matcher import _DROP, _FOLD, PROCLITICS, match_form
@@ -98,6 +99,11 @@ STRONG_WORDS = _forms(
     "قرية قريتي قرى بلدة بلدتي بلدات مدينة مدينتي مدن ريف ريفي حي أحياء مخيم مخيمات "
     "ناحية منطقة مزرعة مزارع تلة جبل سهل وادي محافظة"
 )
+#: Nouns for kinds of place (a farm, villages): never a place name on their own.
+GENERIC_NOUNS = STRONG_WORDS | _forms(
+    "المزرعة المزارع القرية القرى البلدة المدينة الحي المخيم التلة الوادي القلعة الحاجز "
+    "معمل المعمل بئر البئر ضيعة الضيعة"
+)
 #: Locative words: enough context for a short name.
 WEAK_WORDS = _forms(
     "في إلى الى نحو باتجاه قرب بالقرب محيط أطراف شرق غرب شمال جنوب شرقي غربي شمالي جنوبي "
@@ -140,6 +146,8 @@ STOP_WORDS = _forms(
     "العاصمة عاصمة الجديدة الجديد القديمة القديم الكبير الكبيرة الصغير الصغيرة الأول الأولى "
     "الثاني الثانية الثالث الرابع الخامس السادس الأخير الأخيرة العام عام الشهر شهر "
     "المدينة مدينة القرية قرية البلدة بلدة المحافظة محافظة الريف ريف الحي حي المخيم مخيم "
+    "المزرعة مزرعة المزارع مزارع التلة تلة الوادي وادي القلعة قلعة الحاجز حاجز المعمل معمل "
+    "البئر بئر الضيعة ضيعة "
     "الخط خط الجبهات الأرض أرض الماء ماء الكهرباء الخبز النفط الغاز الزيت القمح "
     "الإعلام إعلام الأنباء الأخبار أخبار الصحفي البيان بيان المصدر مصدر "
     # nisba adjectives of countries and peoples (never a mention of the country)
@@ -150,7 +158,8 @@ STOP_WORDS = _forms(
 )
 
 
-def strip_clitics(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def strip_clitics(word: str) -> frozenset[str]:
     """Return the word and every reading of it with attached proclitics removed.
 
     Parameters
@@ -160,7 +169,7 @@ def strip_clitics(word: str) -> set[str]:
 
     Returns
     -------
-    set of str
+    frozenset of str
     """
     out = {word}
     for p in PROCLITICS:
@@ -168,7 +177,7 @@ def strip_clitics(word: str) -> set[str]:
             out.add(word[len(p) :])
             if p.endswith("لل"):
                 out.add("ال" + word[len(p) :])
-    return out
+    return frozenset(out)
 
 
 def _in(word: str | None, vocab: frozenset[str]) -> bool:

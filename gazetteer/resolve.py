@@ -29,6 +29,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from gazetteer.model import Place
 
 __all__ = [
@@ -92,7 +94,8 @@ def prior(place: Place) -> float:
         A log-scale score.
     """
     country = _COUNTRY_W.get(place.country, 0.8 if place.country in NEIGHBOURS else 0.0)
-    pop = max(place.population, 0)
+    # A region's population says nothing about how often its name means the region.
+    pop = max(place.population, 0) if place.kind != "region" else 0
     pop_w = 0.3 * math.log10(pop + 1) + (1.5 if pop >= 1_000_000 else 0.0)
     return country + _KIND_W.get(place.kind, 0.4) + pop_w + _LAYER_W.get(place.layer, 0.0)
 
@@ -146,7 +149,7 @@ def _evidence(p: Place, ctx: Context, main_admin1: str) -> float:
     if ctx.anchors and pt:
         pts = [a.point for a in ctx.anchors if a.point and a.place_id != p.place_id]
         if pts:
-            d = min(haversine_km(pt, q) for q in pts)
+            d = _min_km(pt, pts)
             score += 2.0 * math.exp(-d / 30.0)
         if p.parent_id and any(a.place_id == p.parent_id for a in ctx.anchors):
             score += 1.5
@@ -189,6 +192,17 @@ def rank(candidates: Sequence[Place], ctx: Context | None = None) -> Ranked:
     weights = [math.exp(s - top) for s, _ in kept]
     total = sum(weights)
     return Ranked(tuple(p for _, p in kept), tuple(w / total for w in weights))
+
+
+def _min_km(pt: tuple[float, float], pts: list[tuple[float, float]]) -> float:
+    """Smallest great-circle distance from ``pt`` to ``pts`` (vectorised)."""
+    arr = np.radians(np.asarray(pts, dtype=np.float64))
+    lon1, lat1 = math.radians(pt[0]), math.radians(pt[1])
+    h = (
+        np.sin((arr[:, 1] - lat1) / 2) ** 2
+        + math.cos(lat1) * np.cos(arr[:, 1]) * np.sin((arr[:, 0] - lon1) / 2) ** 2
+    )
+    return float(2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, h.min()))))
 
 
 def _same_place(a: Place, b: Place) -> bool:
