@@ -62,21 +62,41 @@ def default_url() -> str:
     return f"sqlite:///{data_dir() / 'events.sqlite'}"
 
 
+# Statements built once (SQLAlchemy then reuses their compiled form); :aid = an article id.
+_AID = sa.bindparam("aid")
+_SELECT_OLD = sa.select(articles.c.fingerprint, articles.c.extractor_version).where(
+    articles.c.article_id == _AID
+)
+_SELECT_FINGERPRINT = sa.select(articles.c.fingerprint).where(articles.c.article_id == _AID)
+_DELETE_SOURCES = sa.delete(event_sources).where(
+    event_sources.c.event_id.in_(sa.select(events.c.id).where(events.c.article_id == _AID))
+)
+_DELETE_EVENTS = sa.delete(events).where(events.c.article_id == _AID)
+_UPDATE_ARTICLE = sa.update(articles).where(articles.c.article_id == _AID)
+_DELETE_ARTICLE = sa.delete(articles).where(articles.c.article_id == _AID)
+_INSERT_ARTICLE = sa.insert(articles)
+_INSERT_EVENTS = sa.insert(events)
+_INSERT_SOURCES = sa.insert(event_sources)
+
+
+def _delete_events(conn: sa.Connection, article_id: str) -> None:
+    """Delete the events of ``article_id`` (inside the caller's transaction)."""
+    conn.execute(_DELETE_SOURCES, {"aid": article_id})
+    conn.execute(_DELETE_EVENTS, {"aid": article_id})
+
+
 def _write_events(conn: sa.Connection, article_id: str, rows: list[dict[str, Any]]) -> None:
-    """Replace the events of ``article_id`` by ``rows`` (inside the caller's transaction)."""
-    old = sa.select(events.c.id).where(events.c.article_id == article_id)
-    conn.execute(sa.delete(event_sources).where(event_sources.c.event_id.in_(old)))
-    conn.execute(sa.delete(events).where(events.c.article_id == article_id))
+    """Insert the event ``rows`` of ``article_id`` (inside the caller's transaction)."""
     if not rows:
         return
-    conn.execute(sa.insert(events), rows)
+    conn.execute(_INSERT_EVENTS, rows)
     names = [
         {"event_id": row["id"], "name": name}
         for row in rows
         for name in sorted({row["source"], *json.loads(row["cited"])} - {None, ""})
     ]
     if names:
-        conn.execute(sa.insert(event_sources), names)
+        conn.execute(_INSERT_SOURCES, names)
 
 
 def _check_events(article: Article, evs: Sequence[Event]) -> None:
@@ -228,33 +248,26 @@ class EventStore:
         rows = [event_to_row(ev, seq) for seq, ev in enumerate(events)]
         try:
             with self._write() as conn:
-                old = conn.execute(
-                    sa.select(articles.c.fingerprint, articles.c.extractor_version).where(
-                        articles.c.article_id == article.article_id
-                    )
-                ).first()
+                aid = article.article_id
+                old = conn.execute(_SELECT_OLD, {"aid": aid}).first()
                 record = article_row(article, extractor_version)
                 if old is None:
-                    conn.execute(sa.insert(articles), [record])
-                    _write_events(conn, article.article_id, rows)
+                    conn.execute(_INSERT_ARTICLE, [record])
+                    _write_events(conn, aid, rows)
                     return "new"
                 same = old.fingerprint == record["fingerprint"]
                 if same and not force:
                     return "unchanged"
-                if same and list(self._events_of(conn, article.article_id)) == list(events):
+                if same and list(self._events_of(conn, aid)) == list(events):
                     if old.extractor_version != extractor_version:
                         conn.execute(
-                            sa.update(articles)
-                            .where(articles.c.article_id == article.article_id)
-                            .values(extractor_version=extractor_version)
+                            _UPDATE_ARTICLE, {"aid": aid, "extractor_version": extractor_version}
                         )
                     return "unchanged"
-                conn.execute(
-                    sa.update(articles)
-                    .where(articles.c.article_id == article.article_id)
-                    .values(**{k: v for k, v in record.items() if k != "article_id"})
-                )
-                _write_events(conn, article.article_id, rows)
+                del record["article_id"]
+                conn.execute(_UPDATE_ARTICLE, {"aid": aid, **record})
+                _delete_events(conn, aid)
+                _write_events(conn, aid, rows)
                 return "replaced"
         except sa_exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot save article {article.article_id!r}: {reason(exc)}") from None
@@ -262,17 +275,15 @@ class EventStore:
     def delete_article(self, article_id: str) -> bool:
         """Delete an article and its events; return whether it was there."""
         with self._write() as conn:
-            _write_events(conn, article_id, [])
-            result = conn.execute(sa.delete(articles).where(articles.c.article_id == article_id))
+            _delete_events(conn, article_id)
+            result = conn.execute(_DELETE_ARTICLE, {"aid": article_id})
             return bool(result.rowcount)
 
     # ----------------------------------------------------------------- reading
     def fingerprint(self, article_id: str) -> str | None:
         """Return the stored fingerprint of an article (``None`` when not stored)."""
         with self._engine.connect() as conn:
-            return conn.scalar(
-                sa.select(articles.c.fingerprint).where(articles.c.article_id == article_id)
-            )
+            return conn.scalar(_SELECT_FINGERPRINT, {"aid": article_id})
 
     @staticmethod
     def _events_of(conn: sa.Connection, article_id: str) -> Iterator[Event]:
