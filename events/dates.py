@@ -23,6 +23,7 @@ Rules worth knowing (documented in ``docs/articles-and-dates.md``):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -112,6 +113,9 @@ class _Finder:
         self.pub = published
         self.norm, self.offsets = normalize_with_offsets(text)
         self.resolved: list[DateMention] = []
+        # Dated mentions sorted by end offset, for previous().
+        self._dated: list[DateMention] = []
+        self._dated_ends: list[int] = []
         self.here = 0
 
     # -- helpers -------------------------------------------------------------------------
@@ -126,8 +130,8 @@ class _Finder:
     def previous(self) -> DateMention | None:
         """Return the nearest resolved mention before the current match ("الشهر ذاته")."""
         here = self.offsets[self.here] if self.here < len(self.offsets) else len(self.text)
-        before = [m for m in self.resolved if m.date is not None and m.end <= here]
-        return max(before, key=lambda m: m.start, default=None)
+        k = bisect.bisect_right(self._dated_ends, here)
+        return self._dated[k - 1] if k else None
 
     def month_of(self, m: re.Match[str], group: str = "month") -> int | None:
         word = _norm_key(m.group(group))
@@ -321,17 +325,25 @@ class _Finder:
             (P.DAY_RELATIVE, self.day_relative),
             (P.WEEKDAY_ALONE, self.weekday),
         )
-        found: list[tuple[int, int, _Resolved]] = []
+        starts: list[int] = []  # accepted spans, sorted and disjoint
+        ends: list[int] = []
         for pattern, resolve in passes:
             for m in pattern.finditer(self.norm):
                 s, e = m.start(), m.end()
-                if s == e or any(s < fe and fs < e for fs, fe, _ in found):
+                k = bisect.bisect_left(ends, s + 1)  # first accepted span ending after s
+                if s == e or (k < len(starts) and starts[k] < e):
                     continue
                 self.here = s
                 resolved = resolve(m)
                 if resolved is not None:
-                    found.append((s, e, resolved))
-                    self.resolved.append(self._mention(s, e, resolved))
+                    starts.insert(k, s)
+                    ends.insert(k, e)
+                    mention = self._mention(s, e, resolved)
+                    self.resolved.append(mention)
+                    if mention.date is not None:
+                        j = bisect.bisect_right(self._dated_ends, mention.end)
+                        self._dated.insert(j, mention)
+                        self._dated_ends.insert(j, mention.end)
         self.resolved.sort(key=lambda mention: mention.start)
         return self.resolved
 
