@@ -181,7 +181,7 @@ def _incident_cues(nt: NormText) -> list[Cue]:
         for m in C.INCIDENT_CUES[sub].finditer(nt.norm):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if _blocked(nt.norm, m.start(), C.BLOCK):
+            if _blocked(nt.norm, m.start(), C.BLOCK) or _blocked(nt.norm, m.start(), C.DENY, 6):
                 continue
             taken.append((m.start(), m.end()))
             s, e = nt.orig(m.start(), m.end())

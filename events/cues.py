@@ -16,6 +16,7 @@ __all__ = [
     "CEASEFIRE_BLOCK",
     "CEASEFIRE_DECLARE",
     "CEASEFIRE_NOUN",
+    "DENY",
     "FUTURE",
     "GENERIC",
     "INCIDENT_CUES",
@@ -199,6 +200,9 @@ INCIDENT_CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 GENERIC = frozenset({"attack", "killing"})
+
+#: Denials, anywhere in the few words before a cue ("نفت وزارة الدفاع الروسية قصف …").
+DENY = word_re("نفت", "نفي", "ينفي", "تنفي", "نفوا", "كذبت", "تكذب", "كذب", "انكرت", "تنكر")
 
 #: Words that, right before a cue, say it did not happen (or is a ceasefire, not a shot).
 BLOCK = word_re(

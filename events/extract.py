@@ -59,6 +59,10 @@ from geo.roads import is_road, snap_to_road
 __all__ = ["extract_events"]
 
 _PAST = re.compile(r"(?<!\w)\w*(?:الماضي|الماضيه|الفائت|الفائته|السابق|السابقه|سابقا|سبق)(?!\w)")
+#: Time spans too vague to date an event ("خلال السنوات الماضية", "منذ سنوات").
+_VAGUE_TIME = re.compile(
+    r"(?:السنوات|الاعوام|السنين) (?:الماضيه|الاخيره|السابقه)|منذ (?:سنوات|اعوام|سنين|بدايه)"
+)
 _ANAPHOR = re.compile(
     r"(?<!\w)(?:هناك|هنالك|فيها|فيه|ب?المنطقه|ب?المحافظه|ب?المدينه|ب?البلده|ب?القريه|ريفها"
     r"|محيطها|اطرافها)(?!\w)"
@@ -133,6 +137,8 @@ def _date_for(
     dm = _pick_date(dates, anchor, planned=planned)
     if dm is not None and dm.date is not None:
         return dm.date, dm.date_end, dm.precision, "sentence"
+    if _VAGUE_TIME.search(norm_text(text).norm):
+        return None  # "for years": no date can be given, so no event
     pub = ctx.article.published
     if pub is not None:
         coarse = planned or bool(_PAST.search(norm_text(text).norm))

@@ -136,6 +136,11 @@ def test_negated_incident_is_dropped():
     assert "shelling" not in incident_subs("لم يسجل أي قصف على المنطقة")
 
 
+def test_denied_incident_is_dropped():
+    assert incident_subs("ونفت وزارة الدفاع الروسية قصف مستشفى في المدينة") == set()
+    assert "airstrike" in incident_subs("وقالت وزارة الدفاع إن غارات استهدفت مواقع المسلحين")
+
+
 def test_agreement_terms_are_not_events():
     text = "وينص الاتفاق الذي وقع العام الماضي على إقامة نقاط مراقبة تركية في المنطقة"
     cue = next(c for c in find_cues(text) if c.event_type == "observation_post")

@@ -181,6 +181,10 @@ def test_sentence_date_precision_and_publication_fallback():
     assert evs[0].extra["date_source"] == "sentence"
 
 
+def test_an_event_spread_over_years_has_no_date_and_is_skipped():
+    assert run("وكانت الحاضر هدفاً لقصف متكرر خلال السنوات الماضية.")[1] == []
+
+
 def test_observation_post_near_a_road_is_put_on_the_road():
     text = "وانسحبت القوات التركية من نقطة المراقبة على الطريق الدولي بريف كفرنوران."
     (ev,) = run(text)[1]
