@@ -177,14 +177,17 @@ def _detail(frame: gpd.GeoDataFrame, key: str, selected_id: str | None) -> list[
         }
         features.append(_feature(geom, {**base, "kind": "event"}))
         if key == "patrols" and isinstance(geom, LineString):
+            # decorations carry no popup copy (payload); a click on them selects the
+            # nearest event through the app
+            deco = {"id": base["id"], "layer": key}
             start = shapely.Point(geom.coords[0])
             dot = {"radius": 5, "color": base["_s"]["color"], "weight": 2}
-            dot.update({"fillColor": "#ffffff", "fillOpacity": 1})
-            features.append(_feature(start, {**base, "kind": "start", "_s": dot}))
+            dot.update({"fillColor": "#ffffff", "fillOpacity": 1, "interactive": False})
+            features.append(_feature(start, {**deco, "kind": "start", "_s": dot}))
             fill = {"color": base["_s"]["color"], "weight": 1, "fillOpacity": 0.9}
             fill["fillColor"] = base["_s"]["color"]
             for arrow in route_decorations(geom):
-                features.append(_feature(arrow, {**base, "kind": "arrow", "_s": fill}))
+                features.append(_feature(arrow, {**deco, "kind": "arrow", "_s": fill}))
     return features
 
 
@@ -203,8 +206,12 @@ def _clusters(frame: gpd.GeoDataFrame, key: str) -> list[dict]:
     sub = frame[ok]
     if not len(sub):
         return []
-    pts = shapely.point_on_surface(sub.geometry.to_numpy())
-    x, y = shapely.get_x(pts), shapely.get_y(pts)
+    arr = sub.geometry.to_numpy()
+    x, y = shapely.get_x(arr), shapely.get_y(arr)  # NaN for non-points
+    other = np.isnan(x)
+    if other.any():
+        pts = shapely.point_on_surface(arr[other])
+        x[other], y[other] = shapely.get_x(pts), shapely.get_y(pts)
     cells = pd.DataFrame(
         {
             "cx": np.floor(x / CLUSTER_CELL_DEG).astype(np.int64),
@@ -232,8 +239,16 @@ def _clusters(frame: gpd.GeoDataFrame, key: str) -> list[dict]:
     for (cx, cy, s), n in subs.sort_values(ascending=False).items():
         sub_text.setdefault((cx, cy), []).append(f"{s} {n}")
     features = []
-    for (cx, cy), row in agg.iterrows():
-        n = int(row["n"])
+    for (cx, cy), n, mx, my, first, last, fat in zip(
+        agg.index.tolist(),
+        agg["n"].tolist(),
+        agg["x"].tolist(),
+        agg["y"].tolist(),
+        agg["first"].tolist(),
+        agg["last"].tolist(),
+        agg["fat"].tolist(),
+        strict=True,
+    ):
         style = {
             "radius": round(6 + 3 * math.log2(n), 1),
             "color": "#ffffff",
@@ -242,35 +257,37 @@ def _clusters(frame: gpd.GeoDataFrame, key: str) -> list[dict]:
             "fillOpacity": 0.75,
         }
         subs_line = ", ".join(sub_text.get((cx, cy), [])[:4])
-        popup = _cluster_popup(n, key, row["first"], row["last"], subs_line, int(row["fat"]))
+        popup = _cluster_popup(n, key, pd.Timestamp(first), pd.Timestamp(last), subs_line, fat)
         props = {"layer": key, "kind": "cluster", "count": n, "_s": style, "_p": popup}
         props["_t"] = escape(f"{n} {key}")
-        features.append(_feature(shapely.Point(row["x"], row["y"]), props))
+        features.append(_feature(shapely.Point(mx, my), props))
     return features
 
 
 def _route_groups(frame: gpd.GeoDataFrame, limit: int) -> list[dict]:
     geoms = frame.geometry.to_numpy()
     ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    sub = frame[ok]
-    if not len(sub):
+    geoms = geoms[ok]
+    if not len(geoms):
         return []
-    keys = shapely.to_wkb(shapely.set_precision(sub.geometry.to_numpy(), 1e-3))
-    table = pd.DataFrame({"k": keys, "i": np.arange(len(sub)), "date": sub["date"].to_numpy()})
-    agg = table.groupby("k", sort=False).agg(
-        n=("i", "size"), i=("i", "first"), first=("date", "min"), last=("date", "max")
-    )
-    agg = agg.sort_values("n", ascending=False).head(limit)
+    dates = frame["date"].to_numpy()[ok]
+    keys = shapely.to_wkb(shapely.set_precision(geoms, 1e-3))
+    codes, uniques = pd.factorize(keys)
+    counts = np.bincount(codes)
+    first_row = np.full(len(uniques), -1, dtype=np.int64)
+    first_row[codes[::-1]] = np.arange(len(codes))[::-1]  # first occurrence of each code
+    lo = pd.Series(dates).groupby(codes).min().to_numpy()
+    hi = pd.Series(dates).groupby(codes).max().to_numpy()
+    order = np.argsort(-counts, kind="stable")[:limit]
+    text = "patrols on this route"
     features = []
-    for _, row in agg.iterrows():
-        n = int(row["n"])
-        geom = sub.geometry.iloc[int(row["i"])]
+    for code in order.tolist():
+        n = int(counts[code])
         style = {"color": "#b03a2e", "weight": round(2 + 1.5 * math.log2(n), 1), "opacity": 0.7}
-        text = "patrols on this route"
-        popup = _cluster_popup(n, text, row["first"], row["last"], "", 0)
+        popup = _cluster_popup(n, text, pd.Timestamp(lo[code]), pd.Timestamp(hi[code]), "", 0)
         props = {"layer": "patrols", "kind": "route_group", "count": n, "_s": style}
         props.update({"_p": popup, "_t": escape(f"{n} {text}")})
-        features.append(_feature(geom, props))
+        features.append(_feature(geoms[first_row[code]], props))
     return features
 
 

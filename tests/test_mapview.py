@@ -115,14 +115,24 @@ def test_popup_escapes_everything(sample_events):
     assert "<" not in tooltip_text(props).replace("&lt;", "")
 
 
+def _payloads(html: str) -> list:
+    import base64
+
+    return [
+        json.loads(base64.b64decode(b).decode("utf-8"))
+        for b in re.findall(r'atob\("([A-Za-z0-9+/=]*)"\)', html)
+    ]
+
+
 def test_rendered_map_carries_no_injection(sample_events):
     frame = events_frame([_xss_event(sample_events[1])])
     html = build_map(split_layers(frame), _empty_basemap()).get_root().render()
-    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
-    body = "".join(scripts)
-    assert "<script>alert" not in body
-    assert "</script>alert" not in body
-    assert "\\u0026lt;script\\u0026gt;" in body  # escaped HTML, then JSON-escaped
+    assert "alert(" not in html  # the data travels base64-encoded, never as markup
+    popups = [f["properties"].get("_p", "") for p in _payloads(html) for f in p["features"]]
+    joined = "".join(popups)
+    assert "&lt;script&gt;" in joined
+    assert "<script" not in joined
+    assert "<img" not in joined
 
 
 def test_popup_shows_places_both_languages_and_precision(sample_events):
@@ -173,16 +183,13 @@ def test_selected_event_is_highlighted(sample_events):
     assert coll["features"][0]["properties"]["_s"]["color"] == "#f1c40f"
 
 
-def test_canvas_layer_script_is_json_safe():
-    layer = CanvasGeoJson({"type": "FeatureCollection", "features": []}, name="x", layer_key="k")
+def test_canvas_layer_payload_round_trips():
     import folium
 
+    data = {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": None,
+            "properties": {"_t": "سراقب </script><script>alert(1)</script>"}}]}  # fmt: skip
     m = folium.Map(tiles=None)
-    layer.add_to(m)
+    CanvasGeoJson(data, name="x", layer_key="k").add_to(m)
     html = m.get_root().render()
-    assert "L.geoJSON(" in html
-    assert '"cmLayer": "k"' not in html
-    assert json.loads(html.split("L.geoJSON(")[1].split(", {")[0]) == {
-        "type": "FeatureCollection",
-        "features": [],
-    }
+    assert "</script><script>alert" not in html
+    assert _payloads(html) == [data]
