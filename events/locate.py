@@ -444,6 +444,7 @@ def route_stops(uses: Sequence[PlaceUse]) -> list[PlaceUse]:
         if u.role == "location"
         and u.marker
         and u.place.kind in ("city", "town", "village", "site")
+        and u.place.point is not None
         and in_syria(u.place)
     ]
     ordered = [u for u in stops if u.marker in ("origin", "between")]

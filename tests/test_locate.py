@@ -224,3 +224,9 @@ def test_in_syria_uses_the_bbox_when_the_country_is_unknown():
     assert in_syria(P("x", "س", country="", lon=37.0, lat=35.0))
     assert not in_syria(P("y", "ص", country="", lon=30.0, lat=35.0))
     assert not in_syria(ANKARA)
+
+
+def test_a_stop_without_coordinates_is_not_a_stop():
+    nowhere = P("n", "مكان", "village", lon=None, lat=None)
+    text = "دورية من الحاضر إلى مكان"
+    assert nam(place_uses(text, mentions(text, ("الحاضر", TOWN_A), ("مكان", nowhere)))) == ["a"]
