@@ -120,6 +120,22 @@ def _in(span: tuple[int, int], pos: int) -> bool:
     return span[0] <= pos < span[1]
 
 
+#: A date right after these words names an agreement or resolution, not an event's day
+#: ("اتفاق 5 آذار", "مذكرة سوتشي الموقعة في 17 أيلول", "القرار 2254").
+_NAMING = re.compile(
+    r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?(?:اتفاق|اتفاقيه|مذكره|تفاهم|تفاهمات|بروتوكول|قرار|هدنه|الموقع"
+    r"|الموقعه|توقيع|وقع|وقعت|المبرم|المبرمه)(?!\w)"
+)
+
+
+def _names(whole, dm: DateMention) -> bool:
+    """Return whether a date expression names an agreement rather than dating an event."""
+    ns = whole.norm_pos(dm.start)
+    before = re.findall(r"\w+", whole.norm[max(0, ns - 40) : ns])[-3:]
+    before = [w for w in before if w not in ("في", "يوم", "بتاريخ", "من")]
+    return bool(before) and bool(_NAMING.fullmatch(before[-1]))
+
+
 def _pick_date(dates: list[DateMention], anchor: int, *, planned: bool) -> DateMention | None:
     usable = [d for d in dates if d.date is not None]
     if not planned:
@@ -401,16 +417,16 @@ def extract_events(article: Article, *, gazetteer) -> list[Event]:
     roads = _roads(gazetteer)
     mentions = sorted(gazetteer.tag(text), key=lambda m: m.start)
     article_roads = list({m.place.place_id: m.place for m in mentions if is_road(m.place)}.values())
+    whole = norm_text(text)
     ctx = _Ctx(
         article=article,
         mentions=mentions,
-        dates=find_dates(text, published=article.published),
+        dates=[d for d in find_dates(text, published=article.published) if not _names(whole, d)],
         gov=_gov_names(gazetteer),
         roads=roads,
         article_roads=article_roads,
         cited=find_cited(text),
     )
-    whole = norm_text(text)
     drafts: list[Draft] = []
     for idx, sent in enumerate(split_sentences(text)):
         nt = remember(whole.slice(sent.start, sent.end))

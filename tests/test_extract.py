@@ -181,6 +181,12 @@ def test_sentence_date_precision_and_publication_fallback():
     assert evs[0].extra["date_source"] == "sentence"
 
 
+def test_a_date_naming_an_agreement_is_not_the_event_date():
+    (ev,) = run("وسيرت القوات دورية مشتركة من الحاضر إلى الزربة وفق اتفاق 1 آذار.")[1]
+    assert ev.date == PUB
+    assert ev.extra["date_source"] == "publication"
+
+
 def test_an_event_spread_over_years_has_no_date_and_is_skipped():
     assert run("وكانت الحاضر هدفاً لقصف متكرر خلال السنوات الماضية.")[1] == []
 
