@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from events.classify import NormText
+from events.classify import norm_text
 
 __all__ = ["Fatalities", "find_fatalities", "parse_number"]
 
@@ -175,13 +175,14 @@ def find_fatalities(text: str) -> list[Fatalities]:
     >>> [f.count for f in find_fatalities("أسفر القصف عن مقتل 4 جنود وإصابة آخرين")]
     [4]
     """
-    nt = NormText(text)
+    nt = norm_text(text)
     toks = _tokens(nt.norm)
     words = [t.group(0) for t in toks]
     out: list[tuple[int, int, int | None, int | None]] = []
     used: set[int] = set()
 
     def add(i: int, j: int, count: int | None, minimum: int | None) -> None:
+        j = min(j, len(words))
         if any(k in used for k in range(i, j)):
             return
         used.update(range(i, j))
