@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start a throwaway PostgreSQL server in a temporary folder (Unix socket only, no TCP port),
-# run the store and pipeline tests against it, then stop it and delete the folder.
-#   scripts/postgres-test.sh [extra pytest args]
+# run a command against it (default: the store and pipeline tests), then stop it and delete
+# the folder.
+#   scripts/postgres-test.sh                  # pytest -m postgres on the store/pipeline tests
+#   scripts/postgres-test.sh -- CMD [ARGS...]  # any command, with $CONFLICTMAP_TEST_PG set
 # Needs Debian's postgresql (initdb, pg_ctl); installs it with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,4 +38,9 @@ trap stop EXIT
 
 export CONFLICTMAP_TEST_PG="postgresql://conflictmap@/conflictmap_test?host=$TMP&port=$PORT"
 export CONFLICTMAP_REQUIRE_PG=1   # a missing server fails the run instead of skipping
-"$PY" -m pytest -m postgres tests/test_store.py tests/test_pipeline.py "$@"
+if [ "${1:-}" = "--" ]; then
+    shift
+    "$@"
+else
+    "$PY" -m pytest -m postgres tests/test_store.py tests/test_pipeline.py "$@"
+fi

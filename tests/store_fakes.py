@@ -136,8 +136,8 @@ def open_test_store(backend: str, tmp_path: Path):
         return EventStore.open(str(tmp_path / "events.sqlite"))
     url = os.environ.get("CONFLICTMAP_TEST_PG")
     if not url:
-        if os.environ.get("CONFLICTMAP_REQUIRE_PG"):
-            pytest.fail("CONFLICTMAP_REQUIRE_PG is set but CONFLICTMAP_TEST_PG is not")
+        if os.environ.get("CONFLICTMAP_REQUIRE_PG") or os.environ.get("CI"):
+            pytest.fail("CI or CONFLICTMAP_REQUIRE_PG is set but CONFLICTMAP_TEST_PG is not")
         pytest.skip("no PostgreSQL: run scripts/postgres-test.sh (sets $CONFLICTMAP_TEST_PG)")
     engine = sa.create_engine(normalize_url(url))
     metadata.drop_all(engine)
