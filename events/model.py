@@ -23,7 +23,8 @@ class Article:
     ----------
     article_id : str
         Stable identity of the article: the sidecar's ``id`` when given, else the file's
-        stem, else (pasted text) ``sha1:`` + the first 16 hex digits of the content hash.
+        stem, else (pasted text) ``sha1:`` + the first 16 hex digits of the SHA-1 of the
+        UTF-8 text.
         Re-ingesting the same id replaces that article's events.
     text : str
         The article body after decoding and boilerplate removal (what extraction reads

@@ -9,7 +9,7 @@ Rules:
 
 - A newline always ends a sentence.
 - "!", "?", "؟" end a sentence; so does "." except: a censorship dot inside a word
-  (:func:`gazetteer.normalize._censor_dot_positions`), a decimal point ("3.5"), a dot after a
+  (:func:`gazetteer.normalize.censor_dot_positions`), a decimal point ("3.5"), a dot after a
   one-letter abbreviation ("م." ميلادي, "د." دكتور, "U.S."), a list number at the start of
   a line ("1. …"), a dot inside a Latin word or address ("sana.sy"), and ".." / "…" pauses.
 - Nothing inside a quotation («…», “…”, "…") or parentheses of at most ``MAX_QUOTE``
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gazetteer.normalize import _censor_dot_positions
+from gazetteer.normalize import censor_dot_positions
 
 __all__ = ["MAX_QUOTE", "Sentence", "split_sentences"]
 
@@ -142,7 +142,7 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> [s.text for s in split_sentences("قصف على إدلب.وقال المرصد: «توقف القصف.»")]
     ['قصف على إدلب.', 'وقال المرصد: «توقف القصف.»']
     """
-    censored = _censor_dot_positions(text) if "." in text else set()
+    censored = censor_dot_positions(text) if "." in text else set()
     out: list[Sentence] = []
     line_start = 0
     n = len(text)

@@ -17,6 +17,7 @@ import re
 
 __all__ = [
     "ARABIC_LETTERS",
+    "censor_dot_positions",
     "fold_char",
     "is_arabic_letter",
     "normalize",
@@ -102,44 +103,65 @@ def _is_dropped(ch: str) -> bool:
     return ch in _DIACRITICS or ch == _TATWEEL or ch in _INVISIBLE
 
 
-def _censor_dot_positions(text: str) -> set[int]:
+def censor_dot_positions(text: str) -> set[int]:
     """Offsets of dots written inside a word to dodge filters, e.g. ``إطـ.لاق``, ``ن.ار``.
 
-    A mark counts as censorship when it sits between Arabic letters (tatweel and diacritics
-    skipped) and either touches a tatweel, or one side of it is a fragment of at most two
-    letters. A dot between two full words (``إدلب.وقال``, a missing space after a full
-    stop) is left alone so that sentence splitting still sees it.
+    A run of marks counts as censorship when it sits between Arabic letters (tatweel and
+    diacritics skipped) and either touches a tatweel, or one side of it is a fragment of at
+    most two letters. A dot between two full words (``إدلب.وقال``, a missing space after a
+    full stop) is left alone so that sentence splitting still sees it. Linear in the length
+    of the text: each run of marks gets one decision, and fragments are counted up to three
+    letters only.
+
+    Parameters
+    ----------
+    text : str
+        Original (not yet normalized) text.
+
+    Returns
+    -------
+    set of int
+        Offsets into ``text`` of the censorship marks.
     """
     found: set[int] = set()
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in _CENSOR_MARKS:
+    i = 0
+    while i < n:
+        if not (text[i] in _CENSOR_MARKS or _is_dropped(text[i])):
+            i += 1
             continue
-        j = i - 1
+        k = i
+        marks: list[int] = []
         touches_tatweel = False
-        while j >= 0 and (_is_dropped(text[j]) or text[j] in _CENSOR_MARKS):
-            touches_tatweel |= text[j] == _TATWEEL
-            j -= 1
-        k = i + 1
         while k < n and (_is_dropped(text[k]) or text[k] in _CENSOR_MARKS):
+            if text[k] in _CENSOR_MARKS:
+                marks.append(k)
             touches_tatweel |= text[k] == _TATWEEL
             k += 1
-        if j < 0 or k >= n or not (is_arabic_letter(text[j]) and is_arabic_letter(text[k])):
+        j = i - 1
+        i = k
+        if not marks or j < 0 or k >= n:
+            continue
+        if not (is_arabic_letter(text[j]) and is_arabic_letter(text[k])):
             continue
         if touches_tatweel:
-            found.add(i)
+            found.update(marks)
             continue
         left = 0
-        while j >= 0 and (is_arabic_letter(text[j]) or _is_dropped(text[j])):
+        while j >= 0 and left <= 2 and (is_arabic_letter(text[j]) or _is_dropped(text[j])):
             left += is_arabic_letter(text[j])
             j -= 1
         right = 0
-        while k < n and (is_arabic_letter(text[k]) or _is_dropped(text[k])):
+        while k < n and right <= 2 and (is_arabic_letter(text[k]) or _is_dropped(text[k])):
             right += is_arabic_letter(text[k])
             k += 1
         if min(left, right) <= 2:
-            found.add(i)
+            found.update(marks)
     return found
+
+
+#: Former private name, kept for callers written before it became public.
+_censor_dot_positions = censor_dot_positions
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -169,7 +191,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     >>> normalize_with_offsets("إطـ.لاق")[0]
     'اطلاق'
     """
-    censored = _censor_dot_positions(text) if any(c in text for c in _CENSOR_MARKS) else set()
+    censored = censor_dot_positions(text) if any(c in text for c in _CENSOR_MARKS) else set()
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
