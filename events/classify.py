@@ -224,15 +224,15 @@ def _post_cue(nt: NormText) -> Cue | None:
             for i, w in enumerate(reversed(before)):
                 if pat.fullmatch(w) and (best is None or i < best[0]):
                     best = (i, sub)
-        if best is None:
-            # an action may follow the noun: "نقاط المراقبة التي انسحبت منها"
+        qualified = bool(after and C.POST_QUAL.fullmatch(after[0]))
+        if best is None and qualified:
+            # the action may follow a qualified noun: "نقطة المراقبة التركية انسحبت …"
             for sub, pat in C.POST_SUBS:
                 if any(pat.fullmatch(w) for w in words_after(norm, m.end(), 5)):
-                    best = (9, sub)
+                    best = (1, sub)
                     break
-        if best is None:
+        if best is None or any(C.TALK.fullmatch(w) for w in before):
             continue
-        qualified = bool(after and C.POST_QUAL.fullmatch(after[0]))
         possessive = is_bare_point and bool(re.search(r"(?:نقاط|نقطت)(?:ه|ها|هم|نا)$", noun))
         if best[0] > (8 if (qualified or possessive) else 1 if is_bare_point else 4):
             continue
