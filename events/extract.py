@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
@@ -55,6 +56,9 @@ from events.patrols import patrol_geometry
 from events.sentences import Sentence, split_sentences
 from gazetteer.model import Mention, Place
 from geo.roads import is_road, snap_to_road
+
+if TYPE_CHECKING:
+    from gazetteer.core import Gazetteer
 
 __all__ = ["extract_events"]
 
@@ -97,7 +101,7 @@ class _Ctx:
         return self.last_place
 
 
-def _per_table(gazetteer) -> tuple[dict[str, str], list[Place]]:
+def _per_table(gazetteer: Gazetteer) -> tuple[dict[str, str], list[Place]]:
     """Governorate names and roads of the gazetteer's table, computed once per table."""
     table = gazetteer.table
     hit = _TABLE_CACHE.get(id(table))
@@ -108,11 +112,11 @@ def _per_table(gazetteer) -> tuple[dict[str, str], list[Place]]:
     return hit[1], hit[2]
 
 
-def _gov_names(gazetteer) -> dict[str, str]:
+def _gov_names(gazetteer: Gazetteer) -> dict[str, str]:
     return _per_table(gazetteer)[0]
 
 
-def _roads(gazetteer) -> list[Place]:
+def _roads(gazetteer: Gazetteer) -> list[Place]:
     return _per_table(gazetteer)[1]
 
 
@@ -395,7 +399,7 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
-def extract_events(article: Article, *, gazetteer) -> list[Event]:
+def extract_events(article: Article, *, gazetteer: Gazetteer) -> list[Event]:
     """Return the events an article reports, ACLED-style, each with its evidence.
 
     Parameters
