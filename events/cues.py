@@ -228,6 +228,11 @@ BLOCK = word_re(
     "تهديد",
     "هدد",
     "ضمان",
+    # "ويأتي القصف بعد/رغم …": a reference back to an event already told, not a new one
+    "ياتي",
+    "تاتي",
+    "جاء",
+    "جاءت",
 )
 
 # --- patrols, posts, ceasefires ---------------------------------------------------------

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,7 @@ from events.locate import (
     governorate_names,
     in_syria,
     place_uses,
+    talks_about_diplomacy,
 )
 from events.merge import Draft, merge_drafts, to_event
 from events.model import Article, Event
@@ -213,6 +215,13 @@ def _locate(
     return None, True, False
 
 
+def _radius(loc: PlaceUse, gprec: int) -> float:
+    """Return how far from its point an event located at ``loc`` may be, in km."""
+    if gprec == 1:
+        return 1.0
+    return max(loc.place.precision_km, 15.0 if gprec == 2 else 25.0)
+
+
 def _base(ctx, cue: Cue, sent: Sentence, idx: int, when, geom, gprec, **kw) -> Draft:
     date, date_end, dprec, how = when
     return Draft(
@@ -273,6 +282,7 @@ def _sentence_events(ctx: _Ctx, idx: int, sent: Sentence) -> list[Draft]:
         geom, gprec = _point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
         gprec = 3 if from_ctx else gprec
         places = _event_places(uses, syrian=True, extra=[loc.mention])
+        kw["radius_km"] = _radius(loc, gprec)
         drafts.append(_base(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw))
     drafts.extend(_incidents(ctx, idx, sent, cues, uses, s_dates, cited))
     here = best_location(uses, gov_names=ctx.gov)
@@ -284,8 +294,14 @@ def _sentence_events(ctx: _Ctx, idx: int, sent: Sentence) -> list[Draft]:
     return drafts
 
 
-def _groups(text: str, cues: list[Cue]) -> list[tuple[tuple[int, int], tuple[int, int], list]]:
-    """Clause groups of incident cues: (group span, cue clause span, cues), sentence offsets."""
+def _groups(
+    text: str, cues: list[Cue], has_place: Callable[[tuple[int, int]], bool]
+) -> list[tuple[tuple[int, int], tuple[int, int], list]]:
+    """Clause groups of incident cues: (group span, cue clause span, cues), sentence offsets.
+
+    A clause that only counts the dead and names no place joins the incident next to it
+    ("قُتل 5 مدنيين، الثلاثاء، في قصف على …" is one shelling with 5 dead).
+    """
     clauses = split_clauses(text)
     with_cues = []
     for span in clauses:
@@ -309,12 +325,26 @@ def _groups(text: str, cues: list[Cue]) -> list[tuple[tuple[int, int], tuple[int
         pending_start = None
     if groups and pending_start is not None:
         groups[-1][0] = (groups[-1][0][0], len(text))
+    i = 0
+    while i < len(groups) - 1:
+        g, nxt = groups[i], groups[i + 1]
+        if all(c.sub_event_type == "killing" for c in g[2]) and not has_place(g[1]):
+            nxt[0] = (g[0][0], nxt[0][1])
+            nxt[2] = g[2] + nxt[2]
+            del groups[i]
+            continue
+        i += 1
     return [(g[0], g[1], g[2]) for g in groups]
 
 
 def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
     text, off = sent.text, sent.start
-    groups = _groups(text, cues)
+
+    def has_place(span: tuple[int, int]) -> bool:
+        lo, hi = off + span[0], off + span[1]
+        return any(u.role == "location" and lo <= u.mention.start < hi for u in uses)
+
+    groups = _groups(text, cues, has_place)
     subs = [min((c.sub_event_type for c in g[2]), key=INCIDENT_PRIORITY.index) for g in groups]
     out = []
     for (gspan, cspan, gcues), sub in zip(groups, subs, strict=True):
@@ -341,6 +371,8 @@ def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
                 and (u.place.kind != "country" or u.locative)
             ]
             loc = best_location(g_uses, syrian=False, gov_names=ctx.gov)
+            if loc is not None and talks_about_diplomacy(gtext):
+                foreign, loc = [], None  # a venue of talks, not where something happened
             syrian = loc is None
             if foreign and loc is None:
                 continue  # abroad, but only a country is named: too vague to map
@@ -378,6 +410,7 @@ def _incidents(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
             geom,
             3 if from_ctx else gprec,
             places=_event_places(g_uses, syrian=syrian, extra=[loc.mention]),
+            radius_km=_radius(loc, 3 if from_ctx else gprec),
             actors=find_actors(gtext) or find_actors(text),
             fatalities=count,
             fatalities_min=minimum,

@@ -49,6 +49,8 @@ _PERSON_DUAL = {
     "طفلين": 2, "طفلان": 2, "ضابطين": 2, "ضابطان": 2, "امراتين": 2, "امراتان": 2,
     "رجلين": 2, "رجلان": 2, "قائدين": 2, "قائدان": 2, "شابين": 2, "شابان": 2,
     "قتيلين": 2, "قتيلان": 2, "مواطنين": 0, "قياديين": 0,
+    # nominative duals (-ان) are unambiguous even where the -ين form is also a plural
+    "مدنيان": 2, "عسكريان": 2, "مقاتلان": 2, "مسلحان": 2, "مواطنان": 2, "قياديان": 2,
 }  # fmt: skip
 #: people a count may be of (singular after numbers 11+, plural after 3-10, with clitics)
 _PEOPLE = re.compile(
@@ -205,7 +207,6 @@ def find_fatalities(text: str) -> list[Fatalities]:
             add(i, k + 1, None, _PLURAL_MIN[_strip(words[k])])
         elif (
             k < len(words)
-            and _DEATH_NOUN.fullmatch(w)
             and (pc := _person_count(words[k])) is not None
             and not (k + 1 < len(words) and parse_number(words[k + 1 :]))
         ):

@@ -37,6 +37,7 @@ __all__ = [
     "in_syria",
     "place_uses",
     "route_stops",
+    "talks_about_diplomacy",
 ]
 
 #: Syria's bounding box (lon_min, lat_min, lon_max, lat_max), OCHA admin-0 extent rounded
@@ -242,6 +243,30 @@ def _diplomatic(words: list[str], after: list[str]) -> bool:
     # "وقّع الطرفان … بمدينة سوتشي اتفاقاً": a signing verb earlier, an agreement right after
     signed = any(w in _SIGNING or _strip(w) in _SIGNING for w in words)
     return signed and any(_starts(a, _AGREEMENT[:6]) for a in after[:2])
+
+
+_DIPLOMACY_WORDS = re.compile(
+    r"(?<!\w)[وف]?(?:بال|لل|ال|ب|ل)?(?:"
+    + "|".join(sorted(set(_VENUE) | set(_AGREEMENT), key=len, reverse=True))
+    + r"|رئيس|رئيسان|رئيسين|وزير|وزيرا|وزيري|وزراء|سفير|مبعوث)\w*"
+)
+
+
+def talks_about_diplomacy(text: str) -> bool:
+    """Return whether a clause speaks of talks, agreements or officials.
+
+    An incident is placed abroad only in a clause that does not: «ويأتي القصف رغم الاتفاق
+    الذي توصل إليه الرئيسان في موسكو» is not shelling in Moscow.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    bool
+    """
+    return bool(_DIPLOMACY_WORDS.search(norm_text(text).norm))
 
 
 def _actor(words: list[str], after: list[str]) -> bool:

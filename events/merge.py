@@ -3,8 +3,9 @@
 News prose repeats itself: "ستقوم القوات بدوريات على الطريق M4" and, two paragraphs later,
 "ستبدأ الدوريات على الطريق M4 يوم 15 آذار" are one planned patrol. Two drafts are one
 event when they have the same type, sub-type and status, the same place (points within
-1 km) or route (ends within 3 km and Hausdorff distance within 3 km, in the same
-direction), and either the same date or at least one of them has no date of its own (its
+1 km, or a village inside the region of a coarser report two sentences away at most) or
+route (ends within 3 km and Hausdorff distance within 3 km, in the same direction), and
+either the same date or at least one of them has no date of its own (its
 date fell back to the publication date). The merged event keeps the dated draft, takes the
 finer geometry and the union of places, actors and cited agencies, and the larger death
 toll; two adjacent sentences become one evidence span (verbatim from the article).
@@ -47,6 +48,9 @@ class Draft:
     fatalities_min: int | None = None
     cited: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
+    #: how far from its point the event may be (km): 1 for a named place, the region's
+    #: radius for a region
+    radius_km: float = 1.0
 
 
 def _same(a: Draft, b: Draft) -> bool:
@@ -58,7 +62,14 @@ def _same(a: Draft, b: Draft) -> bool:
     if ga.geom_type != gb.geom_type:
         return False
     if ga.geom_type == "Point":
-        return haversine_km(ga.coords[0], gb.coords[0]) <= 1.0
+        d = haversine_km(ga.coords[0], gb.coords[0])
+        if d <= 1.0:
+            return True
+        # a region-level report and a village-level one of the same event, told in
+        # neighbouring sentences: the village lies inside the region
+        coarse = a if a.geo_precision > b.geo_precision else b
+        near = abs(a.first - b.first) <= 2 or abs(a.last - b.last) <= 2
+        return a.geo_precision != b.geo_precision and near and d <= coarse.radius_km
     ca, cb = list(ga.coords), list(gb.coords)
     ends_close = haversine_km(ca[0], cb[0]) <= 3.0 and haversine_km(ca[-1], cb[-1]) <= 3.0
     return ends_close and ga.hausdorff_distance(gb) * 111.0 <= 3.0

@@ -159,6 +159,43 @@ def test_adjacent_sentences_about_one_incident_become_one_evidence_span():
     assert ev.evidence == art.text  # both sentences, verbatim
 
 
+def test_a_toll_before_the_incident_joins_it():
+    (ev,) = run("قُتل 5 مدنيين، بينهم طفلان، الثلاثاء، في قصف مدفعي على الحاضر.")[1]
+    assert ev.sub_event_type == "shelling"
+    assert ev.fatalities == 5
+    assert ev.date == dt.date(2020, 3, 3)
+
+
+def test_region_report_and_village_report_of_one_incident_merge():
+    text = (
+        "قُتل 3 مدنيين اليوم في قصف مدفعي على ريف حلب الجنوبي.\n"
+        "وقال مراسل محلي إن قوات النظام قصفت بلدة كفرنوران بالمدفعية."
+    )
+    art, evs = run(text)
+    (ev,) = evs
+    assert ev.geo_precision == 1
+    assert near(ev.geometry, B, 0.01)
+    assert ev.date == PUB
+    assert ev.evidence == art.text
+
+
+def test_distant_reports_of_a_region_and_a_village_stay_apart():
+    text = (
+        "قصفت قوات النظام ريف حلب الجنوبي.\nوقال الوزير إن الوضع صعب.\n"
+        "وأضاف أن المفاوضات مستمرة.\nوتابع أن الوفد سيعود.\nوقصفت قوات النظام كفرنوران."
+    )
+    assert len(run(text)[1]) == 2
+
+
+def test_a_reference_back_to_an_incident_is_not_a_new_one():
+    text = "ويأتي القصف رغم الاتفاق الذي توصل إليه الرئيسان في أنقرة في 1 آذار."
+    assert run(text)[1] == []
+
+
+def test_no_incident_abroad_in_a_clause_about_talks():
+    assert run("واتفق الرئيسان في بغداد على وقف الهجمات الصاروخية.")[1] == []
+
+
 def test_diplomatic_venue_gets_no_event():
     text = (
         "وعقدت محادثات في أنقرة بين الوفدين الروسي والتركي.\n"
