@@ -1,0 +1,265 @@
+"""What extraction knows about an article while it reads it, and helpers all event types share.
+
+Dates with their fallbacks, a location's point and radius, the event's places, and building
+a :class:`events.merge.Draft`.
+
+Date rules: the date expression nearest to the cue in its clause group or sentence (dates
+that name an agreement — "اتفاق 5 آذار" — excluded; planned events prefer future dates,
+reported ones past dates); else the publication date with precision 2 (3 when planned or
+when the sentence says الماضي/السابق/سبق); else the nearest earlier dated expression of the
+article with precision 3; an event spread over years ("خلال السنوات الماضية") or with no
+date at all is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from events.classify import (
+    Cue,
+    norm_text,
+)
+from events.dates import DateMention
+from events.locate import (
+    PlaceUse,
+    best_location,
+    geo_precision,
+    governorate_names,
+    in_syria,
+    place_uses,
+)
+from events.merge import Draft
+from events.model import Article
+from events.sentences import Sentence
+from gazetteer.model import Mention, Place
+from geo.roads import is_road, snap_to_road
+
+if TYPE_CHECKING:
+    from gazetteer.core import Gazetteer
+
+__all__ = [
+    "ANAPHOR",
+    "PATROL_WORD",
+    "ArticleContext",
+    "date_for",
+    "event_places",
+    "gov_names_of",
+    "in_span",
+    "locate_event",
+    "make_draft",
+    "names_agreement",
+    "point_at",
+    "radius_for",
+    "roads_of",
+]
+
+
+PAST = re.compile(r"(?<!\w)\w*(?:الماضي|الماضيه|الفائت|الفائته|السابق|السابقه|سابقا|سبق)(?!\w)")
+#: Time spans too vague to date an event ("خلال السنوات الماضية", "منذ سنوات").
+VAGUE_TIME = re.compile(
+    r"(?:السنوات|الاعوام|السنين) (?:الماضيه|الاخيره|السابقه)|منذ (?:سنوات|اعوام|سنين|بدايه)"
+)
+ANAPHOR = re.compile(
+    r"(?<!\w)(?:هناك|هنالك|فيها|فيه|ب?المنطقه|ب?المحافظه|ب?المدينه|ب?البلده|ب?القريه|ريفها"
+    r"|محيطها|اطرافها)(?!\w)"
+)
+PATROL_WORD = re.compile(r"(?<!\w)[وف]?(?:بال|لل|ال|ب|ل)?دوري(?:ه|ات|تين)(?!\w)")
+_TABLE_CACHE: dict[int, tuple[object, dict[str, str], list[Place]]] = {}
+
+
+@dataclass
+class ArticleContext:
+    """The article being read: its mentions, dates, roads, and the last place named."""
+
+    article: Article
+    mentions: list[Mention]
+    dates: list[DateMention]
+    gov: dict[str, str]
+    roads: list[Place]
+    article_roads: list[Place]
+    cited: tuple[str, ...]
+    last_place: PlaceUse | None = None
+    #: sentences read since ``last_place`` was set, not yet looked at (lazy: only an
+    #: anaphor such as "المنطقة" or "هناك" needs them)
+    pending: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
+
+    def context_place(self) -> PlaceUse | None:
+        """Return the last Syrian place named before the current sentence."""
+        for sent, ments in reversed(self.pending):
+            uses = place_uses(sent.text, ments, offset=sent.start, gov_names=self.gov)
+            here = best_location(uses, gov_names=self.gov)
+            if here is not None:
+                self.last_place = here
+                break
+        self.pending.clear()
+        return self.last_place
+
+
+def per_table(gazetteer: Gazetteer) -> tuple[dict[str, str], list[Place]]:
+    """Governorate names and roads of the gazetteer's table, computed once per table."""
+    table = gazetteer.table
+    hit = _TABLE_CACHE.get(id(table))
+    if hit is None or hit[0] is not table:
+        places = table.places
+        hit = (table, governorate_names(places), [p for p in places if is_road(p)])
+        _TABLE_CACHE[id(table)] = hit
+    return hit[1], hit[2]
+
+
+def gov_names_of(gazetteer: Gazetteer) -> dict[str, str]:
+    """Return :func:`events.locate.governorate_names` of the gazetteer's table (cached)."""
+    return per_table(gazetteer)[0]
+
+
+def roads_of(gazetteer: Gazetteer) -> list[Place]:
+    """Return the usable roads of the gazetteer's table (cached)."""
+    return per_table(gazetteer)[1]
+
+
+def in_span(span: tuple[int, int], pos: int) -> bool:
+    """Return whether ``pos`` lies in the half-open ``span``."""
+    return span[0] <= pos < span[1]
+
+
+#: A date right after these words names an agreement or resolution, not an event's day
+#: ("اتفاق 5 آذار", "مذكرة سوتشي الموقعة في 17 أيلول", "القرار 2254").
+NAMING = re.compile(
+    r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?(?:اتفاق|اتفاقيه|مذكره|تفاهم|تفاهمات|بروتوكول|قرار|هدنه|الموقع"
+    r"|الموقعه|توقيع|وقع|وقعت|المبرم|المبرمه)(?!\w)"
+)
+
+
+def names_agreement(whole, dm: DateMention) -> bool:
+    """Return whether a date expression names an agreement rather than dating an event."""
+    ns = whole.norm_pos(dm.start)
+    before = re.findall(r"\w+", whole.norm[max(0, ns - 40) : ns])[-3:]
+    before = [w for w in before if w not in ("في", "يوم", "بتاريخ", "من")]
+    return bool(before) and bool(NAMING.fullmatch(before[-1]))
+
+
+def pick_date(dates: list[DateMention], anchor: int, *, planned: bool) -> DateMention | None:
+    usable = [d for d in dates if d.date is not None]
+    if not planned:
+        usable = [d for d in usable if not d.future] or usable
+    else:
+        usable = [d for d in usable if d.future] or usable
+    if not usable:
+        return None
+    return min(usable, key=lambda d: (abs(d.start - anchor), d.precision))
+
+
+def date_for(
+    ctx: ArticleContext, dates: list[DateMention], anchor: int, text: str, *, planned: bool
+) -> tuple[dt.date, dt.date | None, int, str] | None:
+    """Return (date, date_end, precision, source) for an event, or None (skip it).
+
+    Parameters
+    ----------
+    ctx : ArticleContext
+    dates : list of DateMention
+        The date expressions of the event's clauses or sentence.
+    anchor : int
+        Article offset of the cue; the nearest date wins.
+    text : str
+        The event's text (for "الماضي" and "خلال السنوات الماضية").
+    planned : bool
+        Prefer future dates; a fallback date gets precision 3.
+
+    Returns
+    -------
+    tuple or None
+        ``source`` is ``sentence``, ``publication`` or ``article``.
+    """
+    dm = pick_date(dates, anchor, planned=planned)
+    if dm is not None and dm.date is not None:
+        return dm.date, dm.date_end, dm.precision, "sentence"
+    if VAGUE_TIME.search(norm_text(text).norm):
+        return None  # "for years": no date can be given, so no event
+    pub = ctx.article.published
+    if pub is not None:
+        coarse = planned or bool(PAST.search(norm_text(text).norm))
+        return pub, None, 3 if coarse else 2, "publication"
+    known = [d for d in ctx.dates if d.date is not None]
+    if not known:
+        return None
+    before = [d for d in known if d.start <= anchor]
+    dm = before[-1] if before else known[0]
+    assert dm.date is not None
+    return dm.date, None, 3, "article"
+
+
+def point_at(use: PlaceUse, roads: list[Place], gov: dict[str, str]) -> tuple[BaseGeometry, int]:
+    """Return a Point at the place; on the road when a road is named and the place is near it."""
+    p = use.place
+    prec = geo_precision(use, gov_names=gov)
+    assert p.point is not None
+    for road in roads:
+        if is_road(road) and use.qualifier in ("near", "countryside"):
+            snap = snap_to_road(road, p.point)
+            if snap.offset_km <= 15:
+                return Point(snap.point), prec
+    return Point(p.point), prec
+
+
+def event_places(uses: list[PlaceUse], *, syrian: bool, extra: list[Mention] = ()) -> list:
+    """Return the mentions an event lists as its places, in text order, each place once."""
+    keep = [
+        u.mention
+        for u in uses
+        if u.role in ("location", "containment", "road")
+        and u.place.kind != "country"
+        and (in_syria(u.place) == syrian or u.role == "road")
+    ]
+    seen, out = set(), []
+    for m in sorted([*keep, *extra], key=lambda m: m.start):
+        if m.place.place_id not in seen:
+            seen.add(m.place.place_id)
+            out.append(m)
+    return out
+
+
+def locate_event(
+    ctx: ArticleContext, uses: list[PlaceUse], text: str, *, prefer: tuple[int, int] | None
+) -> tuple[PlaceUse | None, bool, bool]:
+    """(location, in Syria, from context) for a post, ceasefire or similar sentence."""
+    loc = best_location(uses, prefer=prefer, gov_names=ctx.gov)
+    if loc is not None:
+        return loc, True, False
+    if ANAPHOR.search(norm_text(text).norm) and ctx.context_place() is not None:
+        return ctx.last_place, True, True
+    return None, True, False
+
+
+def radius_for(loc: PlaceUse, gprec: int) -> float:
+    """Return how far from its point an event located at ``loc`` may be, in km."""
+    if gprec == 1:
+        return 1.0
+    return max(loc.place.precision_km, 15.0 if gprec == 2 else 25.0)
+
+
+def make_draft(ctx, cue: Cue, sent: Sentence, idx: int, when, geom, gprec, **kw) -> Draft:
+    """Return a :class:`Draft` for a cue of sentence number ``idx`` (keywords: Draft fields)."""
+    date, date_end, dprec, how = when
+    return Draft(
+        event_type=cue.event_type,
+        sub=cue.sub_event_type,
+        status=kw.pop("status", "reported"),
+        date=date,
+        date_end=date_end,
+        date_precision=dprec,
+        date_own=how == "sentence",
+        geometry=geom,
+        geo_precision=gprec,
+        start=kw.pop("start", sent.start),
+        end=kw.pop("end", sent.end),
+        first=idx,
+        last=idx,
+        extra={"cue": cue.surface, "date_source": how, **kw.pop("extra", {})},
+        **kw,
+    )
