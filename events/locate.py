@@ -6,7 +6,7 @@ Each place mention of a sentence gets one *role*:
 - ``containment``: qualifies the place before it (``عين الحور بريف اللاذقية``: Latakia
   countryside says where Ain al-Hour is; it is listed among the event's places but is not
   a separate location);
-- ``diplomatic``: a venue or namesake of talks and agreements (``محادثات في أنقرة``،
+- ``diplomatic`` (:mod:`events.diplomacy`): a venue or namesake of talks and agreements (``محادثات في أنقرة``،
   ``قمة في إسطنبول``، ``اتفاق سوتشي``، ``مؤتمر برلين``، ``مسار أستانة``، ``تم تبنيه في
   موسكو``) — never an event location;
 - ``actor``: a capital or country standing for its government (``موسكو ترى``، ``حمّلت
@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from events.classify import NormText, norm_text
+from events.diplomacy import is_actor_use, is_diplomatic_use, talks_about_diplomacy
 from gazetteer.model import Mention, Place
 from gazetteer.normalize import normalize
 
@@ -50,29 +51,6 @@ _FILLERS = (
     "مدينه", "بلده", "قريه", "منطقه", "ناحيه", "مخيم", "محافظه", "حي", "بلدات", "قري", "مدن",
     "بلدتي", "قريتي", "مدينتي", "بلدتين", "قريتين", "مدينتين", "مناطق", "احياء", "حيي",
 )  # fmt: skip
-_VENUE = (
-    "محادثات", "محادثه", "مباحثات", "مفاوضات", "مشاورات", "قمه", "لقاء", "اجتماع",
-    "مؤتمر", "زياره", "وفد", "جوله", "منتدي", "اتصال", "مكالمه", "حوار", "اجتماعات",
-)  # fmt: skip
-_AGREEMENT = (
-    "اتفاق", "اتفاقيه", "اتفاقات", "مذكره", "تفاهم", "تفاهمات", "بروتوكول", "مسار",
-    "منصه", "صيغه", "قمه", "مؤتمر", "اجتماعات", "اعلان", "محادثات", "مباحثات", "مفاوضات",
-    "جولات", "جوله", "لقاء", "لقاءات", "اجتماع",
-)  # fmt: skip
-_SIGNING = frozenset(
-    ("وقع", "وقعت", "الموقع", "الموقعه", "توقيع", "تبنيه", "تبني", "اعتمد", "عقد", "عقدت",
-     "انعقد", "انعقدت", "استضاف", "استضافت", "تستضيف", "يستضيف", "زار", "زيارته", "يلتقي",
-     "التقي", "يجتمع", "اجتمع", "اجتمعت", "يزور", "تزور")
-)  # fmt: skip
-_STANCE = frozenset(
-    ("تري", "يري", "قالت", "تقول", "اعلنت", "حملت", "تحمل", "تدعم", "يدعم", "تساند",
-     "طالبت", "تطالب", "اتهمت", "تتهم", "دعت", "تدعو", "رفضت", "ترفض", "توصلت", "توصل",
-     "اكدت", "تؤكد", "نفت", "تنفي", "هددت", "تهدد", "حذرت", "تحذر", "وافقت", "توافق",
-     "ابلغت", "ترحب", "رحبت", "ادانت", "تدين", "نددت", "اعتبرت", "تعتبر", "ابدت")
-)  # fmt: skip
-_VENUE_GAP_OK = frozenset(
-    ("في", "ب", "بمدينه", "مدينه", "العاصمه", "بالعاصمه", "عاصمه", "اليوم", "امس", "غدا", "الي")
-)
 _NEAR = frozenset(
     ("قرب", "بالقرب", "محيط", "بمحيط", "اطراف", "باطراف", "ضواحي", "مشارف", "تخوم", "شمال",
      "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "اطراف", "جوار", "مقربه",
@@ -142,18 +120,6 @@ def in_syria(place: Place) -> bool:
 def _strip(word: str) -> str:
     rest = _CLITIC.sub("", word)
     return rest if len(rest) >= 2 else word
-
-
-_STEM_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
-def _starts(word: str, stems: tuple[str, ...]) -> bool:
-    """Return whether ``word`` (proclitics allowed) begins with one of ``stems``."""
-    pat = _STEM_RES.get(stems)
-    if pat is None:
-        alts = "|".join(sorted(stems, key=len, reverse=True))
-        pat = _STEM_RES.setdefault(stems, re.compile(rf"(?:[وف]?(?:بال|لل|ال|ب|ل|ك)?)(?:{alts})"))
-    return pat.match(word) is not None
 
 
 def _context(nt: NormText, start: int) -> tuple[str, list[str]]:
@@ -229,52 +195,6 @@ def _qualifier(attached: str, words: list[str], filler: str) -> str:
     return ""
 
 
-def _diplomatic(words: list[str], after: list[str]) -> bool:
-    if words and _starts(words[-1], _AGREEMENT):
-        return True  # genitive: "اتفاق سوتشي", "مسار أستانة", "مؤتمر برلين"
-    for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
-        w = words[i]
-        gap = words[i + 1 :]
-        gap_ok = all(g in _VENUE_GAP_OK or re.fullmatch(r"(?:ال)?\w+ي(?:ه|ين)?", g) for g in gap)
-        if _starts(w, _VENUE) and gap_ok and (not gap or gap[-1] in ("في", "ب", "بمدينه", "الي")):
-            return True
-        if (w in _SIGNING or _strip(w) in _SIGNING) and len(gap) <= 2:
-            return True
-    # "وقّع الطرفان … بمدينة سوتشي اتفاقاً": a signing verb earlier, an agreement right after
-    signed = any(w in _SIGNING or _strip(w) in _SIGNING for w in words)
-    return signed and any(_starts(a, _AGREEMENT[:6]) for a in after[:2])
-
-
-_DIPLOMACY_WORDS = re.compile(
-    r"(?<!\w)[وف]?(?:بال|لل|ال|ب|ل)?(?:"
-    + "|".join(sorted(set(_VENUE) | set(_AGREEMENT), key=len, reverse=True))
-    + r"|رئيس|رئيسان|رئيسين|وزير|وزيرا|وزيري|وزراء|سفير|مبعوث)\w*"
-)
-
-
-def talks_about_diplomacy(text: str) -> bool:
-    """Return whether a clause speaks of talks, agreements or officials.
-
-    An incident is placed abroad only in a clause that does not: «ويأتي القصف رغم الاتفاق
-    الذي توصل إليه الرئيسان في موسكو» is not shelling in Moscow.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    bool
-    """
-    return bool(_DIPLOMACY_WORDS.search(norm_text(text).norm))
-
-
-def _actor(words: list[str], after: list[str]) -> bool:
-    before = words[-1] if words else ""
-    nxt = after[0] if after else ""
-    return before in _STANCE or _strip(before) in _STANCE or nxt in _STANCE
-
-
 def _rank(place: Place, surface: str, gov_names: dict[str, str] | None) -> int:
     if gov_names and place.kind == "city" and gov_names.get(normalize(surface)) == place.admin1:
         return 3  # "جنوبي إدلب": the governorate as much as its capital
@@ -320,9 +240,9 @@ def place_uses(
             uses.append(PlaceUse(m, "road"))
             prev, last_marker = m, ""
             continue
-        if _actor(words, after):
+        if is_actor_use(words, after):
             role = "actor"
-        elif _diplomatic(words, after):
+        elif is_diplomatic_use(words, after):
             role = "diplomatic"
         else:
             role = "location"
