@@ -46,6 +46,7 @@ def word_re(*stems: str) -> re.Pattern[str]:
 # --- incidents -------------------------------------------------------------------------
 #: Sub-types from most to least specific; a clause with several cues takes the first.
 INCIDENT_PRIORITY = (
+    "shootdown",
     "car_bomb",
     "ied",
     "drone_strike",
@@ -59,6 +60,12 @@ INCIDENT_PRIORITY = (
 )
 
 INCIDENT_CUES: dict[str, re.Pattern[str]] = {
+    # an aircraft shot down: the aircraft words must not read as an airstrike
+    "shootdown": re.compile(
+        rf"(?<!\w){PREFIX}(?:اسقاط|اسقطت|اسقط|اسقطوا|تسقط|يسقط|سقوط)(?: \w+){{0,2}}"
+        r" (?:ال)?(?:طائره|طائرات|طائرتين|طائرتي|مروحيه|مروحيات|مروحيتين|مسيره|مسيرات)"
+        r"(?: (?:ال)?(?:حربيه|مسيره|استطلاع|مروحيه|تركيه|روسيه|سوريه|اسرائيليه))?(?!\w)"
+    ),
     "car_bomb": re.compile(
         rf"(?<!\w){PREFIX}(?:سياره|سيارات|دراجه ناريه|دراجات ناريه|شاحنه|صهريج|عربه)"
         r" (?:ال)?مفخخه(?!\w)"

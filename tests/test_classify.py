@@ -38,10 +38,15 @@ def incident_subs(text: str) -> set[str | None]:
         ("أصيب جندي برصاص قناص في حي جوبر", "shooting"),
         ("اغتيل قيادي في الفصائل على يد مجهولين", "attack"),
         ("أعلنت الفصائل مقتل 12 عنصراً من قوات النظام", "killing"),
+        ("تمكنت الفصائل من إسقاط طائرة حربية للنظام فوق البلدة", "shootdown"),
     ],
 )
 def test_incident_sub_types(text, sub):
     assert sub in incident_subs(text)
+
+
+def test_a_shot_down_aircraft_is_not_an_airstrike():
+    assert incident_subs("أسقطت الدفاعات الجوية طائرة مسيرة فوق المطار") == {"shootdown"}
 
 
 def test_censorship_dots_do_not_hide_a_cue():
