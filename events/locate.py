@@ -6,9 +6,9 @@ Each place mention of a sentence gets one *role*:
 - ``containment``: qualifies the place before it (``عين الحور بريف اللاذقية``: Latakia
   countryside says where Ain al-Hour is; it is listed among the event's places but is not
   a separate location);
-- ``diplomatic`` (:mod:`events.diplomacy`): a venue or namesake of talks and agreements (``محادثات في أنقرة``،
-  ``قمة في إسطنبول``، ``اتفاق سوتشي``، ``مؤتمر برلين``، ``مسار أستانة``، ``تم تبنيه في
-  موسكو``) — never an event location;
+- ``diplomatic`` (:mod:`events.diplomacy`): a venue or namesake of talks and agreements
+  (``محادثات في أنقرة``، ``قمة في إسطنبول``، ``اتفاق سوتشي``، ``مؤتمر برلين``، ``مسار
+  أستانة``، ``تم تبنيه في موسكو``) — never an event location;
 - ``actor``: a capital or country standing for its government (``موسكو ترى``، ``حمّلت
   موسكو``، ``قالت أنقرة``) — never an event location;
 - ``road``: a road (the M4), used for patrol routes.
