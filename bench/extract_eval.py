@@ -347,6 +347,8 @@ def location_km(x: Extracted, g: GoldEvent) -> float | None:
 
 def route_km(x: Extracted, g: GoldEvent) -> tuple[float | None, float | None]:
     """(start, end) distances of a patrol route to the gold ends (None: end not given)."""
+    if x.geom_type == "Point" and x.coords and not g.route_start and g.route_end:
+        return None, _nearest(x.coords[0], g.route_end)  # only the destination is known
     if x.geom_type != "LineString" or len(x.coords) < 2:
         return (math.inf if g.route_start else None, math.inf if g.route_end else None)
     s = _nearest(x.coords[0], g.route_start) if g.route_start else None
