@@ -21,6 +21,7 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer.model import Place
+from geo.errors import RoadError
 
 __all__ = [
     "LocalFrame",
@@ -38,10 +39,6 @@ __all__ = [
 KM_PER_DEG_LAT = 110.574
 KM_PER_DEG_LON = 111.320
 EARTH_RADIUS_KM = 6371.0088
-
-
-class RoadError(ValueError):
-    """A place cannot be used as a road (not a road, or fewer than two waypoints)."""
 
 
 @dataclass(frozen=True, slots=True)

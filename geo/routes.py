@@ -16,13 +16,10 @@ from shapely import ops
 from shapely.geometry import LineString, Point
 
 from gazetteer.model import Place
-from geo.roads import RoadError, frame_for, road_line
+from geo.errors import RouteError
+from geo.roads import frame_for, road_line
 
 __all__ = ["RouteError", "route_along", "straight_route", "stretch_near", "whole_road"]
-
-
-class RouteError(RoadError):
-    """A route cannot be drawn (too few stops, a stop far from the road)."""
 
 
 def _dedupe(coords: list[tuple[float, float]]) -> list[tuple[float, float]]:
