@@ -28,14 +28,8 @@ from dataclasses import dataclass
 import ahocorasick
 import numpy as np
 
-from gazetteer.normalize import (
-    _CHAR_MAP,
-    _DIACRITICS,
-    _INVISIBLE,
-    _TATWEEL,
-    _censor_dot_positions,
-    normalize,
-)
+from gazetteer.fastnorm import FOLD, fast_normalize_with_offsets, match_text
+from gazetteer.normalize import _DIACRITICS, _INVISIBLE, _TATWEEL, normalize
 
 __all__ = [
     "COMPOUND_HEADS",
@@ -75,39 +69,8 @@ COMPOUND_HEADS = (
 MIN_CORE_LETTERS = 3
 
 _DROP = frozenset(_DIACRITICS) | {_TATWEEL} | frozenset(_INVISIBLE)
-_DROP_CODES = np.array(sorted(ord(c) for c in _DROP), dtype=np.uint32)
-_FOLD = {ord(k): v for k, v in _CHAR_MAP.items()}
-_FOLD.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
-_FOLD.update({c: " " for c in range(0x3001) if chr(c).isspace()})
+_FOLD = FOLD
 _NON_WORD = re.compile(r"[\W_]")
-_CENSOR_MARKS = ".·•*"
-
-
-def fast_normalize_with_offsets(text: str) -> tuple[str, np.ndarray]:
-    """Vectorised :func:`~gazetteer.normalize.normalize_with_offsets`.
-
-    Parameters
-    ----------
-    text : str
-        Any text.
-
-    Returns
-    -------
-    normalized : str
-        Identical to ``normalize_with_offsets(text)[0]``.
-    offsets : numpy.ndarray of int64
-        Identical to ``normalize_with_offsets(text)[1]``.
-    """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    keep = ~np.isin(codes, _DROP_CODES)
-    if any(m in text for m in _CENSOR_MARKS):
-        censored = _censor_dot_positions(text)
-        if censored:
-            keep[np.fromiter(censored, dtype=np.int64, count=len(censored))] = False
-    if keep.all():
-        return text.translate(_FOLD), np.arange(len(codes), dtype=np.int64)
-    kept = codes[keep].tobytes().decode("utf-32-le", "surrogatepass")
-    return kept.translate(_FOLD), np.flatnonzero(keep)
 
 
 @dataclass(frozen=True)
@@ -143,16 +106,7 @@ def make_view(text: str) -> TextView:
     -------
     TextView
     """
-    norm, offs = fast_normalize_with_offsets(text)
-    spaced = _NON_WORD.sub(" ", norm)
-    codes = np.frombuffer(spaced.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    is_space = codes == 32
-    keep = ~(is_space & np.concatenate(([True], is_space[:-1])))
-    if not keep.all():
-        spaced = codes[keep].tobytes().decode("utf-32-le", "surrogatepass")
-        offs = offs[keep]
-    mtext = " " + spaced + " "
-    offsets = np.concatenate(([0], offs, [len(text)])).astype(np.int64)
+    mtext, offsets = match_text(text)
     return TextView(text=text, mtext=mtext, offsets=offsets)
 
 
