@@ -67,6 +67,7 @@ COMPOUND_HEADS = (
 #: Shortest core (letters, article removed) worth indexing; keys with a digit are exempt
 #: ("m4"). Two-letter cores (خس، زر) are far likelier to be a fragment than a place.
 MIN_CORE_LETTERS = 3
+_MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
 
 _DROP = frozenset(_DIACRITICS) | {_TATWEEL} | frozenset(_INVISIBLE)
 _FOLD = FOLD
@@ -218,6 +219,7 @@ class NameMatcher:
         self.keys: tuple[str, ...] = tuple(key_ids)
         self.key_ids = key_ids
         self.key_places: tuple[tuple[int, ...], ...] = tuple(tuple(sorted(p)) for p in places)
+        self._klen = tuple(len(k) for k in self.keys)
         auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for key, kid in key_ids.items():
             auto.add_word(key + " ", kid)
@@ -245,31 +247,57 @@ class NameMatcher:
         list of Match
             In order of their end offset.
         """
+        return [Match(*t) for t in self.find_raw(view.mtext)]
+
+    def find_raw(self, mtext: str) -> list[tuple[int, int, int, str, bool]]:
+        """Run :meth:`find` on a match text; tuples ``(mstart, mend, key_id, prefix, article)``.
+
+        Parameters
+        ----------
+        mtext : str
+            :attr:`TextView.mtext`.
+
+        Returns
+        -------
+        list of tuple
+        """
         if not self.keys:
             return []
-        mtext = view.mtext
-        keys = self.keys
-        out: list[Match] = []
+        klen = self._klen
+        out: list[tuple[int, int, int, str, bool]] = []
+        append = out.append
         for end, kid in self._auto.iter(mtext):
-            s = end - len(keys[kid])
+            s = end - klen[kid]
             if mtext[s - 1] == " ":
-                out.append(Match(s, end, kid, "", False))
+                append((s, end, kid, "", False))
                 continue
             ws = mtext.rfind(" ", 0, s) + 1
+            if s - ws > _MAX_PROCLITIC:
+                continue
             prefix = mtext[ws:s]
             if prefix not in PROCLITICS:
                 continue
             if prefix.endswith(ARTICLE):
-                out.append(Match(s - 2, end, kid, prefix[:-2], True))
+                append((s - 2, end, kid, prefix[:-2], True))
             else:
-                out.append(Match(s, end, kid, prefix, prefix.endswith("لل")))
+                append((s, end, kid, prefix, prefix.endswith("لل")))
         return out
 
     def span(self, view: TextView, m: Match) -> tuple[int, int]:
         """Original ``(start, end)`` of a match, trailing diacritics/tatweel included."""
-        start = int(view.offsets[m.mstart])
-        end = int(view.offsets[m.mend - 1]) + 1
-        text = view.text
-        while end < len(text) and text[end] in _DROP:
-            end += 1
-        return start, end
+        return span_of(view, m.mstart, m.mend)
+
+
+def span_of(view: TextView, mstart: int, mend: int) -> tuple[int, int]:
+    """Original ``(start, end)`` of the match-text span ``[mstart, mend)``.
+
+    Trailing diacritics and tatweel written after the last letter are included.
+    """
+    offsets = view.offsets
+    start = int(offsets[mstart])
+    end = int(offsets[mend - 1]) + 1
+    text = view.text
+    n = len(text)
+    while end < n and text[end] in _DROP:
+        end += 1
+    return start, end

@@ -37,9 +37,13 @@ __all__ = [
     "SAME_PLACE_KM",
     "Context",
     "Ranked",
+    "anchor_distances",
+    "h_to_km",
     "haversine_km",
+    "main_governorate",
     "prior",
     "rank",
+    "rank_scored",
 ]
 
 #: Two records closer than this are the same place for the runner-up and the margin.
@@ -130,7 +134,69 @@ class Ranked:
     probs: tuple[float, ...]
 
 
-def _evidence(p: Place, ctx: Context, main_admin1: str) -> float:
+def anchor_distances(
+    points: Sequence[tuple[float, float]], anchor_points: Sequence[tuple[float, float]]
+) -> np.ndarray:
+    """Haversine term ``h`` between every point and every anchor point (rows x columns).
+
+    ``2 R asin(sqrt(min(1, h)))`` is the distance; the minimum of a row's ``h`` gives
+    the nearest anchor. Same formula as :func:`haversine_km`, vectorised.
+
+    Parameters
+    ----------
+    points, anchor_points : sequence of (lon, lat)
+
+    Returns
+    -------
+    numpy.ndarray of shape (len(points), len(anchor_points))
+    """
+    arr = _radians(list(anchor_points))
+    lon1 = np.radians(np.array([pt[0] for pt in points], dtype=np.float64))[:, None]
+    lat1 = np.radians(np.array([pt[1] for pt in points], dtype=np.float64))[:, None]
+    cos1 = np.array([math.cos(x) for x in lat1[:, 0].tolist()], dtype=np.float64)[:, None]
+    lon, lat = arr[:, 0][None, :], arr[:, 1][None, :]
+    return np.sin((lat - lat1) / 2) ** 2 + cos1 * np.cos(lat) * np.sin((lon - lon1) / 2) ** 2
+
+
+def h_to_km(h_min: np.ndarray) -> list[float]:
+    """Distances in km from row minima of :func:`anchor_distances`."""
+    return (2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, h_min)))).tolist()
+
+
+def main_governorate(anchors: Sequence[Place]) -> str:
+    """Return the ``admin1`` most anchors share (the first seen on a tie), or ``""``."""
+    admins = Counter(a.admin1 for a in anchors if a.admin1)
+    return admins.most_common(1)[0][0] if admins else ""
+
+
+def _anchor_km(candidates: Sequence[Place], anchors: Sequence[Place]) -> list[float | None]:
+    """Distance from each candidate to the nearest anchor other than itself (None: none)."""
+    out: list[float | None] = [None] * len(candidates)
+    with_point = [a for a in anchors if a.point]
+    if not with_point:
+        return out
+    rows = [i for i, p in enumerate(candidates) if p.point]
+    if not rows:
+        return out
+    h = anchor_distances([candidates[i].point for i in rows], [a.point for a in with_point])
+    ids = [a.place_id for a in with_point]
+    for r, i in enumerate(rows):
+        own = candidates[i].place_id
+        if own in ids:  # a candidate is never its own anchor
+            h[r, [k for k, a in enumerate(ids) if a == own]] = np.inf
+    h_min = h.min(axis=1)
+    for i, d, hm in zip(rows, h_to_km(h_min), h_min.tolist(), strict=True):
+        out[i] = None if hm == np.inf else d
+    return out
+
+
+def _evidence(
+    p: Place,
+    ctx: Context,
+    main_admin1: str,
+    anchor_ids: frozenset[str],
+    anchor_km: float | None,
+) -> float:
     score = prior(p)
     pt = p.point
     prev = ctx.prev_word or ""
@@ -147,11 +213,9 @@ def _evidence(p: Place, ctx: Context, main_admin1: str) -> float:
         if pt and c.point and c.place_id != p.place_id:
             score += 3.0 * math.exp(-haversine_km(pt, c.point) / 15.0)
     if ctx.anchors and pt:
-        pts = [a.point for a in ctx.anchors if a.point and a.place_id != p.place_id]
-        if pts:
-            d = _min_km(pt, pts)
-            score += 2.0 * math.exp(-d / 30.0)
-        if p.parent_id and any(a.place_id == p.parent_id for a in ctx.anchors):
+        if anchor_km is not None:
+            score += 2.0 * math.exp(-anchor_km / 30.0)
+        if p.parent_id and p.parent_id in anchor_ids:
             score += 1.5
         if main_admin1 and p.admin1 == main_admin1:
             score += 0.5
@@ -174,11 +238,50 @@ def rank(candidates: Sequence[Place], ctx: Context | None = None) -> Ranked:
         Distinct candidates, best first; records of the same place (closer than
         :data:`SAME_PLACE_KM`, same country) are folded into the best-scored one.
     """
+    if len(candidates) == 1:  # nothing to weigh: probability 1 whatever the context
+        return Ranked((candidates[0],), (1.0,))
     ctx = ctx or Context()
-    admins = Counter(a.admin1 for a in ctx.anchors if a.admin1)
-    main_admin1 = admins.most_common(1)[0][0] if admins else ""
+    if not ctx.anchors:
+        return rank_scored(candidates, ctx, main_admin1="", anchor_km=[None] * len(candidates))
+    return rank_scored(
+        candidates,
+        ctx,
+        main_admin1=main_governorate(ctx.anchors),
+        anchor_km=_anchor_km(candidates, ctx.anchors),
+    )
+
+
+def rank_scored(
+    candidates: Sequence[Place],
+    ctx: Context,
+    *,
+    main_admin1: str,
+    anchor_km: Sequence[float | None],
+) -> Ranked:
+    """:func:`rank` with the anchor facts worked out by the caller (for many names at once).
+
+    Parameters
+    ----------
+    candidates : sequence of Place
+    ctx : Context
+    main_admin1 : str
+        :func:`main_governorate` of ``ctx.anchors``.
+    anchor_km : sequence of float or None
+        Per candidate: distance to the nearest anchor of ``ctx.anchors`` other than
+        itself; None when there is none or the candidate has no point.
+
+    Returns
+    -------
+    Ranked
+    """
+    if len(candidates) == 1:
+        return Ranked((candidates[0],), (1.0,))
+    anchor_ids = frozenset(a.place_id for a in ctx.anchors) if ctx.anchors else frozenset()
     scored = sorted(
-        ((_evidence(p, ctx, main_admin1), p) for p in candidates),
+        (
+            (_evidence(p, ctx, main_admin1, anchor_ids, d), p)
+            for p, d in zip(candidates, anchor_km, strict=True)
+        ),
         key=lambda sp: (-sp[0], sp[1].place_id),
     )
     kept: list[tuple[float, Place]] = []
@@ -194,15 +297,8 @@ def rank(candidates: Sequence[Place], ctx: Context | None = None) -> Ranked:
     return Ranked(tuple(p for _, p in kept), tuple(w / total for w in weights))
 
 
-def _min_km(pt: tuple[float, float], pts: list[tuple[float, float]]) -> float:
-    """Smallest great-circle distance from ``pt`` to ``pts`` (vectorised)."""
-    arr = np.radians(np.asarray(pts, dtype=np.float64))
-    lon1, lat1 = math.radians(pt[0]), math.radians(pt[1])
-    h = (
-        np.sin((arr[:, 1] - lat1) / 2) ** 2
-        + math.cos(lat1) * np.cos(arr[:, 1]) * np.sin((arr[:, 0] - lon1) / 2) ** 2
-    )
-    return float(2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, h.min()))))
+def _radians(pts: list[tuple[float, float]]) -> np.ndarray:
+    return np.radians(np.asarray(pts, dtype=np.float64))
 
 
 def _same_place(a: Place, b: Place) -> bool:

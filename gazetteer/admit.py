@@ -1,0 +1,254 @@
+"""Admit or reject each whole-word match with the non-place rules of :mod:`gazetteer.nonplaces`.
+
+The rules look at the name itself (how frequent a word it is, how short, whether it is a
+spaced road code, how prominent its places are), at the word before it and at the words
+after it. What depends on the name alone is worked out once per key of the index and kept
+(:class:`KeyFacts`); what depends on the word before is kept per word. Both caches hold
+facts of the gazetteer's vocabulary, not of any text, so a text is never judged by what
+an earlier one said. The context words are read with ``str.rfind``/``str.find`` on the
+match text instead of splitting a window around every match.
+
+Written by hand: these are this project's rules (see docs/gazetteer-matching.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from gazetteer import nonplaces as npl
+from gazetteer.matcher import TextView, match_form
+from gazetteer.model import Place
+
+__all__ = ["Admitter", "KeyFacts", "Pending", "contain_after", "road_context"]
+
+_SPACED_CODE = re.compile(r"^[\u0621-\u064a]{1,2} \d{1,2}$")
+_OPEN_QUOTES = "\"'«“(‹[„"
+_CLOSE_QUOTES = "\"'»”)›]‟"
+_ROAD_WORDS = ("طريق", "الدولي", "السريع", "اوتوستراد", "اتوستراد", "الاوتستراد", "اوتستراد")
+_PROMINENT_POP = 100_000
+_AFTER_HINTS = frozenset(
+    match_form(w)
+    for w in ("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب")
+)
+#: Largest distance (characters of match text) the rules look back or ahead.
+WINDOW = 60
+_WORD_CACHE_MAX = 200_000
+
+
+class Pending:
+    """A match that passed the rules, waiting for the overlap choice and resolution."""
+
+    __slots__ = (
+        "article",
+        "cands",
+        "conf",
+        "coord_only",
+        "form",
+        "key_id",
+        "mend",
+        "mstart",
+        "prefix",
+        "prev",
+    )
+
+    def __init__(self, mstart, mend, key_id, prefix, article, conf, form, cands, coord_only, prev):
+        self.mstart: int = mstart
+        self.mend: int = mend
+        self.key_id: int = key_id
+        #: Proclitics attached in front (article excluded when it belongs to the name).
+        self.prefix: str = prefix
+        self.article: bool = article
+        self.conf: float = conf
+        self.form: str = form
+        self.cands: tuple[Place, ...] = cands
+        #: Lacks context of its own; kept only when coordinated with a place (سراقب وبنش).
+        self.coord_only: bool = coord_only
+        #: The match-form word before the name (its proclitics attached), or None.
+        self.prev: str | None = prev
+
+
+class KeyFacts:
+    """What the rules need to know about one key of the index, worked out once."""
+
+    __slots__ = ("cands", "one_word", "own", "short", "spaced_road")
+
+    def __init__(self, key: str, cands: tuple[Place, ...]):
+        self.cands = cands
+        self.own = frozenset(c.place_id for c in cands)
+        self.spaced_road = bool(_SPACED_CODE.match(key)) and all(c.kind == "road" for c in cands)
+        self.one_word = " " not in key
+        self.short = (
+            self.one_word
+            and len(key) <= 3
+            and not _prominent(cands)
+            and not any(c.isdigit() for c in key)
+        )
+
+
+class Admitter:
+    """Apply the non-place rules to matches.
+
+    Parameters
+    ----------
+    keys : sequence of str
+        The index's keys (``NameMatcher.keys``).
+    key_places : sequence of tuple of int
+        Place indices per key.
+    place_at : callable
+        Place index -> :class:`~gazetteer.model.Place`.
+    zipf : dict
+        One-word match form -> Zipf frequency (:func:`gazetteer.nonplaces.word_zipf`).
+    """
+
+    def __init__(
+        self,
+        keys: Sequence[str],
+        key_places: Sequence[tuple[int, ...]],
+        place_at: Callable[[int], Place],
+        zipf: dict[str, float],
+    ):
+        self._keys = keys
+        self._key_places = key_places
+        self._place_at = place_at
+        self._zipf = zipf
+        self._facts: dict[int, KeyFacts] = {}
+        self._forms: dict[tuple[int, str], tuple[bool, bool]] = {}
+        self._prev: dict[str | None, tuple[bool, bool, bool]] = {None: (False, False, False)}
+
+    def facts(self, key_id: int) -> KeyFacts:
+        """Return the facts of one key (computed on first use)."""
+        f = self._facts.get(key_id)
+        if f is None:
+            cands = tuple(self._place_at(i) for i in self._key_places[key_id])
+            f = self._facts[key_id] = KeyFacts(self._keys[key_id], cands)
+        return f
+
+    def _form_facts(self, key_id: int, form: str, f: KeyFacts) -> tuple[bool, bool]:
+        """(needs context as a frequent or common word, is a bare kind-of-place noun)."""
+        hit = self._forms.get((key_id, form))
+        if hit is None:
+            frequent = npl.needs_context_by_frequency(self._zipf.get(form, 0.0), f.cands)
+            needs = frequent or npl.is_common_word(form)
+            generic = not npl.strip_clitics(form).isdisjoint(npl.GENERIC_NOUNS)
+            hit = self._forms[(key_id, form)] = (needs, generic)
+        return hit
+
+    def _prev_facts(self, prev: str | None) -> tuple[bool, bool, bool]:
+        """Return (opens an actor's or person's name, settlement word, locative or settlement)."""
+        hit = self._prev.get(prev)
+        if hit is None:
+            if len(self._prev) > _WORD_CACHE_MAX:
+                self._prev = {None: (False, False, False)}
+            strong = npl.has_strong_context(prev)
+            hit = self._prev[prev] = (
+                npl.actor_before(prev) is not None,
+                strong,
+                strong or npl.has_weak_context(prev, ""),
+            )
+        return hit
+
+    def admit(
+        self, view: TextView, mstart: int, mend: int, key_id: int, prefix: str, article: bool
+    ) -> Pending | None:
+        """Apply the rules to one match; return it with a confidence, or None.
+
+        Parameters
+        ----------
+        view : TextView
+        mstart, mend : int
+            The name's span in the match text (article included when written).
+        key_id : int
+        prefix : str
+            Proclitics attached in front.
+        article : bool
+            Whether the name was written with its article.
+
+        Returns
+        -------
+        Pending or None
+        """
+        mtext = view.mtext
+        ws = mstart - len(prefix)
+        prev = prev_word(mtext, ws)
+        actor, strong, weak = self._prev_facts(prev)
+        if actor or next_word(mtext, mend) in npl.OUTLET_TAILS:
+            return None
+        f = self.facts(key_id)
+        form = mtext[mstart:mend]
+        conf = 0.9 if prefix else 0.95
+        if f.spaced_road:
+            if not road_context(view, mstart, mend, mtext[max(0, ws - WINDOW) : ws].split()):
+                return None
+            conf = 0.85
+        if f.one_word:
+            needs, generic = self._form_facts(key_id, form, f)
+            if needs:
+                # A bare settlement noun (مزرعة، قرى) is not rescued by a hint after it.
+                if not (strong or (not generic and contain_after(_after(mtext, mend)))):
+                    conf = -1.0
+                else:
+                    conf = 0.8
+            elif f.short:
+                if not ("ب" in prefix or weak or contain_after(_after(mtext, mend))):
+                    conf = -1.0
+                else:
+                    conf = 0.75
+        if conf < 0:  # no context of its own: kept only when coordinated with a place
+            return Pending(mstart, mend, key_id, prefix, article, 0.7, form, f.cands, True, prev)
+        return Pending(mstart, mend, key_id, prefix, article, conf, form, f.cands, False, prev)
+
+
+def prev_word(mtext: str, ws: int) -> str | None:
+    """Return the last word of ``mtext[ws - WINDOW : ws]`` (``ws`` starts a word), or None."""
+    e = ws - 1
+    if e <= 0:
+        return None
+    a = max(mtext.rfind(" ", 0, e) + 1, ws - WINDOW, 0)
+    return mtext[a:e] or None
+
+
+def next_word(mtext: str, mend: int) -> str | None:
+    """Return the first word of ``mtext[mend : mend + WINDOW]`` (a space at ``mend``), or None."""
+    b = mend + 1
+    lim = mend + WINDOW
+    e = mtext.find(" ", b, lim)
+    if e < 0:
+        e = min(len(mtext), lim)
+    return mtext[b:e] or None
+
+
+def _after(mtext: str, mend: int) -> list[str]:
+    return mtext[mend : mend + WINDOW].split()
+
+
+def _prominent(cands: tuple[Place, ...]) -> bool:
+    return any(c.kind == "country" or c.population >= _PROMINENT_POP for c in cands)
+
+
+def contain_after(after: list[str]) -> bool:
+    """``X بريف حلب``, ``X في محافظة حماة``, ``X شرق سراقب`` right after a name."""
+    if not after:
+        return False
+    first = after[0]
+    if first in _AFTER_HINTS:
+        return True
+    if first.startswith("ب") and first[1:] in npl.CONTAIN_WORDS:
+        return True
+    return first == "في" and len(after) > 1 and after[1] in npl.CONTAIN_WORDS
+
+
+def road_context(view: TextView, mstart: int, mend: int, before: list[str]) -> bool:
+    """Quotes or brackets around a spaced road code, or a road word shortly before it."""
+    if any(w.endswith(_ROAD_WORDS) for w in before[-4:]):
+        return True
+    text = view.text
+    start = int(view.offsets[mstart])
+    end = int(view.offsets[mend - 1]) + 1
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    j = end
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return (i >= 0 and text[i] in _OPEN_QUOTES) or (j < len(text) and text[j] in _CLOSE_QUOTES)

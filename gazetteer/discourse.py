@@ -1,0 +1,333 @@
+"""Resolve the admitted names of one text together: hints, anchors, one sense per discourse.
+
+Steps (the ranking itself is :func:`gazetteer.resolve.rank`):
+
+1. rank each name with only the word before it (kept per key and class of that word for
+   the gazetteer's lifetime: it depends on no other part of the text);
+2. twice: take the names resolved with p >= 0.8 as anchors, collect containment and
+   nearness hints (``X بريف Y``, ``X غرب Y``; a hint given once holds for every mention of
+   that name in the text), and rank again every name that has more than one candidate;
+3. the generic highway (``الطريق الدولي``) becomes the road named in the text, else the
+   road passing nearest to the anchors.
+
+What the words between two names say (contain, near, nothing) does not change between
+rounds, so it is read once per text; rankings with the same context are computed once.
+
+Written by hand: these are this project's rules (see docs/gazetteer-matching.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from gazetteer import nonplaces as npl
+from gazetteer.admit import Pending
+from gazetteer.matcher import PROCLITICS, TextView
+from gazetteer.model import Mention, Place
+from gazetteer.resolve import (
+    Context,
+    Ranked,
+    anchor_distances,
+    h_to_km,
+    haversine_km,
+    main_governorate,
+    rank,
+    rank_scored,
+)
+
+__all__ = ["ANCHOR_P", "Resolver", "prev_class"]
+
+#: Probability from which a resolved place anchors the others.
+ANCHOR_P = 0.8
+_ANCHOR_KINDS = frozenset({"city", "town", "village", "site"})
+_IN_OR_CLITIC = frozenset({"في", *PROCLITICS})
+_RANK0_MAX = 200_000
+
+
+def prev_class(word: str | None) -> int:
+    """Classify the word before a name as the ranking uses it (see resolve._evidence)."""
+    if not word:
+        return 0
+    if word.endswith("محافظه"):
+        return 1
+    if word.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
+        return 2
+    return 0
+
+
+class Resolver:
+    """Resolve the names of a text; caches rankings that depend on a name alone.
+
+    Parameters
+    ----------
+    generic_keys : frozenset of int
+        Key ids of the generic highway names.
+    span : callable
+        ``span(view, mstart, mend) -> (start, end)`` in the original text.
+    """
+
+    def __init__(
+        self,
+        *,
+        generic_keys: frozenset[int],
+        span: Callable[[TextView, int, int], tuple[int, int]],
+    ):
+        self._generic = generic_keys
+        self._span = span
+        self._rank0: dict[tuple[int, int], Ranked] = {}
+        self._owns: dict[int, frozenset[str]] = {}
+
+    def _own(self, p: Pending) -> frozenset[str]:
+        own = self._owns.get(p.key_id)
+        if own is None:
+            own = self._owns[p.key_id] = frozenset(c.place_id for c in p.cands)
+        return own
+
+    def _first_rank(self, p: Pending) -> Ranked:
+        key = (p.key_id, prev_class(p.prev))
+        hit = self._rank0.get(key)
+        if hit is None:
+            if len(self._rank0) > _RANK0_MAX:
+                self._rank0.clear()
+            hit = self._rank0[key] = rank(p.cands, Context(prev_word=p.prev))
+        return hit
+
+    def resolve(self, view: TextView, pend: list[Pending]) -> list[Mention]:
+        """Rank every name of ``pend`` (in text order) and return the mentions.
+
+        Parameters
+        ----------
+        view : TextView
+        pend : list of Pending
+            Non-overlapping, in text order.
+
+        Returns
+        -------
+        list of Mention
+        """
+        if not pend:
+            return []
+        mtext = view.mtext
+        gaps = [_gap_kind(mtext, pend[i], pend[i + 1]) for i in range(len(pend) - 1)]
+        gaps.append(None)
+        ranked = [self._first_rank(p) for p in pend]
+        pcls = [prev_class(p.prev) for p in pend]
+        memo: dict[tuple, Ranked] = {}
+        for _ in range(2):
+            # Folding records of one place can depend on the order, so count again.
+            multi = [i for i, r in enumerate(ranked) if len(r.places) >= 2]
+            if not multi:
+                break
+            anchors = _anchors(ranked)
+            geo = _Geometry(anchors, [pend[i] for i in multi])
+            hints = _hints(pend, ranked, gaps)
+            new = list(ranked)
+            for i in multi:
+                p = pend[i]
+                kid = p.key_id
+                view_of = geo.view_for(kid, self._own(p))
+                contain, near, contain_ids, near_ids = hints.get(kid, _NO_HINTS)
+                key = (kid, pcls[i], contain_ids, near_ids, view_of.ids)
+                hit = memo.get(key)
+                if hit is None:
+                    ctx = Context(
+                        prev_word=p.prev, contain=contain, near=near, anchors=view_of.anchors
+                    )
+                    hit = memo[key] = rank_scored(
+                        p.cands,
+                        ctx,
+                        main_admin1=view_of.main_admin1,
+                        anchor_km=geo.km(p.cands, view_of),
+                    )
+                new[i] = hit
+            ranked = new
+        return self._mentions(view, pend, ranked)
+
+    def _mentions(self, view: TextView, pend: list[Pending], ranked: list[Ranked]):
+        out: list[Mention] = []
+        generic = self._generic
+        explicit_roads = {
+            r.places[0].place_id
+            for p, r in zip(pend, ranked, strict=True)
+            if p.key_id not in generic and r.places and r.places[0].kind == "road"
+        }
+        anchors = _anchors(ranked)
+        for p, r in zip(pend, ranked, strict=True):
+            if not r.places:
+                continue
+            start, end = self._span(view, p.mstart, p.mend)
+            surface = view.text[start:end]
+            if p.key_id in generic:
+                choice = _generic_road(r.places, explicit_roads, anchors)
+                if choice is None:
+                    continue
+                place, score = choice
+                others = [q for q in r.places if q.place_id != place.place_id]
+                runner = others[0] if others else None
+                out.append(Mention(start, end, surface, place, _clip(score), runner, None))
+                continue
+            places, probs = r.places, r.probs
+            runner = places[1] if len(places) > 1 else None
+            out.append(
+                Mention(
+                    start,
+                    end,
+                    surface,
+                    places[0],
+                    _clip(p.conf * probs[0]),
+                    runner,
+                    p.conf * probs[1] if runner else None,
+                )
+            )
+        return out
+
+
+def _clip(score: float) -> float:
+    return max(0.0, min(1.0, score))
+
+
+def _gap_kind(mtext: str, p: Pending, nxt: Pending) -> str | None:
+    """Classify the words between two names: the first lies in or near the second, or None."""
+    a, b = p.mend, nxt.mstart - len(nxt.prefix)
+    # mtext[a] is a space and spaces are single: more than six spaces is more than five
+    # words, which says nothing (checked before splitting a long stretch of text).
+    if mtext.count(" ", a, b) > 6:
+        return None
+    words = mtext[a:b].split()
+    if nxt.prefix:
+        words.append(nxt.prefix)
+    if len(words) > 5:
+        return None
+    kind = npl.hint_after(words)
+    if (
+        kind is None
+        and all(w in _IN_OR_CLITIC for w in words)
+        and nxt.form.split(" ")[0] in npl.CONTAIN_WORDS
+    ):
+        kind = "contain"
+    return kind
+
+
+_NO_HINTS: tuple = ((), (), (), ())
+
+
+class _AnchorView:
+    """The anchors one name is ranked against: all but its own candidates."""
+
+    __slots__ = ("anchors", "cols", "ids", "main_admin1")
+
+    def __init__(self, anchors, ids, cols, main_admin1):
+        self.anchors: tuple[Place, ...] = anchors
+        self.ids: tuple[str, ...] = ids
+        #: Columns of the distance table (anchors with a point) to use; None for all.
+        self.cols: list[int] | None = cols
+        self.main_admin1: str = main_admin1
+
+
+class _Geometry:
+    """Anchors of one round and the distances of every candidate to them, computed once."""
+
+    def __init__(self, anchors: tuple[Place, ...], pend: list[Pending]):
+        self.anchors = anchors
+        self.ids = tuple(a.place_id for a in anchors)
+        self.id_set = frozenset(self.ids)
+        self.pointed = [a for a in anchors if a.point]
+        self._pend = pend
+        self._h = None
+        self._row: dict[str, int] = {}
+        self._views: dict[int, _AnchorView] = {}
+        self._full: _AnchorView | None = None
+
+    def view_for(self, key_id: int, own: frozenset[str]) -> _AnchorView:
+        v = self._views.get(key_id)
+        if v is None:
+            if own.isdisjoint(self.id_set):
+                if self._full is None:
+                    self._full = _AnchorView(
+                        self.anchors, self.ids, None, main_governorate(self.anchors)
+                    )
+                v = self._full
+            else:
+                kept = tuple(a for a in self.anchors if a.place_id not in own)
+                cols = [k for k, a in enumerate(self.pointed) if a.place_id not in own]
+                v = _AnchorView(kept, tuple(a.place_id for a in kept), cols, main_governorate(kept))
+            self._views[key_id] = v
+        return v
+
+    def km(self, cands: tuple[Place, ...], v: _AnchorView) -> list[float | None]:
+        """Distance from each candidate to its nearest anchor of ``v`` (None: none)."""
+        if not self.pointed or (v.cols is not None and not v.cols):
+            return [None] * len(cands)
+        if self._h is None:
+            places: dict[str, Place] = {}
+            for p in self._pend:
+                for c in p.cands:
+                    if c.point:
+                        places.setdefault(c.place_id, c)
+            self._row = {pid: r for r, pid in enumerate(places)}
+            pts = [c.point for c in places.values()]
+            self._h = (
+                anchor_distances(pts, [a.point for a in self.pointed]) if pts else np.empty((0, 0))
+            )
+        rows = [self._row[c.place_id] if c.point else -1 for c in cands]
+        use = [r for r in rows if r >= 0]
+        if not use:
+            return [None] * len(cands)
+        h = self._h[use] if v.cols is None else self._h[np.ix_(use, v.cols)]
+        km = iter(h_to_km(h.min(axis=1)))
+        return [next(km) if r >= 0 else None for r in rows]
+
+
+def _hints(pend: list[Pending], ranked: list[Ranked], gaps: list[str | None]):
+    """Key id -> (contain, near, their ids): what the text says about that name."""
+    out: dict[int, tuple[list[Place], list[Place]]] = {}
+    n = len(pend)
+    for i, p in enumerate(pend):
+        kind = gaps[i]
+        if kind is None or i + 1 >= n or not ranked[i + 1].places:
+            continue
+        target = ranked[i + 1].places[0]
+        if target.kind == "road" or target.country != "SY":
+            continue
+        h = out.setdefault(p.key_id, ([], []))
+        lst = h[0] if kind == "contain" else h[1]
+        if all(target.place_id != x.place_id for x in lst):  # first said first
+            lst.append(target)
+    return {
+        k: (tuple(c), tuple(nr), tuple(x.place_id for x in c), tuple(x.place_id for x in nr))
+        for k, (c, nr) in out.items()
+    }
+
+
+def _anchors(ranked: list[Ranked]) -> tuple[Place, ...]:
+    out: dict[str, Place] = {}
+    for r in ranked:
+        if not r.places or r.probs[0] < ANCHOR_P:
+            continue
+        top = r.places[0]
+        if top.kind in _ANCHOR_KINDS and top.country == "SY" and top.point is not None:
+            out.setdefault(top.place_id, top)
+    return tuple(out.values())
+
+
+def _generic_road(places, explicit, anchors) -> tuple[Place, float] | None:
+    """Pick the road meant by "الطريق الدولي": one named in the article, else the nearest."""
+    roads = [p for p in places if p.kind == "road"]
+    named = [p for p in roads if p.place_id in explicit]
+    if len(named) == 1:
+        return named[0], 0.7
+    pool = named or roads
+    pts = [a.point for a in anchors if a.point]
+    if not pts:
+        return None
+    best = None
+    for road in pool:
+        wps = road.waypoints or ((road.lon, road.lat),)
+        d = sum(min(haversine_km(q, w) for w in wps) for q in pts) / len(pts)
+        if best is None or d < best[0]:
+            best = (d, road)
+    if best is None or best[0] > 30.0:
+        return None
+    return best[1], 0.5
