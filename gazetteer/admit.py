@@ -20,7 +20,7 @@ from gazetteer import nonplaces as npl
 from gazetteer.matcher import TextView, match_form
 from gazetteer.model import Place
 
-__all__ = ["Admitter", "KeyFacts", "Pending", "contain_after", "road_context"]
+__all__ = ["Admitter", "KeyFacts", "Pending", "contain_after", "prev_class", "road_context"]
 
 _SPACED_CODE = re.compile(r"^[\u0621-\u064a]{1,2} \d{1,2}$")
 _OPEN_QUOTES = "\"'«“(‹[„"
@@ -48,11 +48,14 @@ class Pending:
         "key_id",
         "mend",
         "mstart",
+        "pclass",
         "prefix",
         "prev",
     )
 
-    def __init__(self, mstart, mend, key_id, prefix, article, conf, form, cands, coord_only, prev):
+    def __init__(
+        self, mstart, mend, key_id, prefix, article, conf, form, cands, coord_only, prev, pclass
+    ):
         self.mstart: int = mstart
         self.mend: int = mend
         self.key_id: int = key_id
@@ -66,6 +69,8 @@ class Pending:
         self.coord_only: bool = coord_only
         #: The match-form word before the name (its proclitics attached), or None.
         self.prev: str | None = prev
+        #: What that word says about the kind of place (:func:`prev_class`).
+        self.pclass: int = pclass
 
 
 class KeyFacts:
@@ -114,7 +119,7 @@ class Admitter:
         self._zipf = zipf
         self._facts: dict[int, KeyFacts] = {}
         self._forms: dict[tuple[int, str], tuple[bool, bool]] = {}
-        self._prev: dict[str | None, tuple[bool, bool, bool]] = {None: (False, False, False)}
+        self._prev: dict[str | None, tuple[bool, bool, bool, int]] = {}
 
     def facts(self, key_id: int) -> KeyFacts:
         """Return the facts of one key (computed on first use)."""
@@ -134,17 +139,22 @@ class Admitter:
             hit = self._forms[(key_id, form)] = (needs, generic)
         return hit
 
-    def _prev_facts(self, prev: str | None) -> tuple[bool, bool, bool]:
-        """Return (opens an actor's or person's name, settlement word, locative or settlement)."""
+    def _prev_facts(self, prev: str | None) -> tuple[bool, bool, bool, int]:
+        """Return what the word before a name says.
+
+        (opens an actor's or person's name, settlement word, locative or settlement
+        word, :func:`prev_class`).
+        """
         hit = self._prev.get(prev)
         if hit is None:
             if len(self._prev) > _WORD_CACHE_MAX:
-                self._prev = {None: (False, False, False)}
+                self._prev = {}
             strong = npl.has_strong_context(prev)
             hit = self._prev[prev] = (
                 npl.actor_before(prev) is not None,
                 strong,
                 strong or npl.has_weak_context(prev, ""),
+                prev_class(prev),
             )
         return hit
 
@@ -171,7 +181,7 @@ class Admitter:
         mtext = view.mtext
         ws = mstart - len(prefix)
         prev = prev_word(mtext, ws)
-        actor, strong, weak = self._prev_facts(prev)
+        actor, strong, weak, pclass = self._prev_facts(prev)
         if actor or next_word(mtext, mend) in npl.OUTLET_TAILS:
             return None
         f = self.facts(key_id)
@@ -194,9 +204,35 @@ class Admitter:
                     conf = -1.0
                 else:
                     conf = 0.75
-        if conf < 0:  # no context of its own: kept only when coordinated with a place
-            return Pending(mstart, mend, key_id, prefix, article, 0.7, form, f.cands, True, prev)
-        return Pending(mstart, mend, key_id, prefix, article, conf, form, f.cands, False, prev)
+        if conf < 0:
+            # No context of its own: kept only when "و" joins it to a place named just
+            # before it (core's coordination rule), so without "و" it can go now.
+            if not prefix.startswith("و"):
+                return None
+            return Pending(
+                mstart, mend, key_id, prefix, article, 0.7, form, f.cands, True, prev, pclass
+            )
+        return Pending(
+            mstart, mend, key_id, prefix, article, conf, form, f.cands, False, prev, pclass
+        )
+
+
+def prev_class(word: str | None) -> int:
+    """Classify the word before a name as the ranking uses it (see resolve._evidence).
+
+    Returns
+    -------
+    int
+        1 after ``محافظة`` (a governorate), 2 after ``مدينة/بلدة/قرية`` (a populated
+        place), else 0.
+    """
+    if not word:
+        return 0
+    if word.endswith("محافظه"):
+        return 1
+    if word.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
+        return 2
+    return 0
 
 
 def prev_word(mtext: str, ws: int) -> str | None:

@@ -18,7 +18,7 @@ from gazetteer import nonplaces as npl
 from gazetteer.admit import Admitter, Pending
 from gazetteer.discourse import Resolver
 from gazetteer.errors import InputError
-from gazetteer.matcher import NameMatcher, make_view, match_form, span_of
+from gazetteer.matcher import NameMatcher, make_view, match_form
 from gazetteer.model import Mention, Place
 from gazetteer.resolve import rank
 
@@ -86,7 +86,7 @@ class Gazetteer:
         self._admitter = Admitter(
             self._matcher.keys, self._matcher.key_places, self._places.__getitem__, zipf
         )
-        self._resolver = Resolver(generic_keys=self._generic_keys, span=span_of)
+        self._resolver = Resolver(generic_keys=self._generic_keys)
 
     @classmethod
     def load(cls, *, data_dir: Path | None = None) -> Gazetteer:

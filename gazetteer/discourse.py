@@ -18,13 +18,13 @@ Written by hand: these are this project's rules (see docs/gazetteer-matching.md)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
 
 import numpy as np
 
 from gazetteer import nonplaces as npl
 from gazetteer.admit import Pending
-from gazetteer.matcher import PROCLITICS, TextView
+from gazetteer.matcher import _DROP, PROCLITICS, TextView
 from gazetteer.model import Mention, Place
 from gazetteer.resolve import (
     Context,
@@ -37,24 +37,13 @@ from gazetteer.resolve import (
     rank_scored,
 )
 
-__all__ = ["ANCHOR_P", "Resolver", "prev_class"]
+__all__ = ["ANCHOR_P", "Resolver", "new_mention"]
 
 #: Probability from which a resolved place anchors the others.
 ANCHOR_P = 0.8
 _ANCHOR_KINDS = frozenset({"city", "town", "village", "site"})
 _IN_OR_CLITIC = frozenset({"في", *PROCLITICS})
 _RANK0_MAX = 200_000
-
-
-def prev_class(word: str | None) -> int:
-    """Classify the word before a name as the ranking uses it (see resolve._evidence)."""
-    if not word:
-        return 0
-    if word.endswith("محافظه"):
-        return 1
-    if word.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
-        return 2
-    return 0
 
 
 class Resolver:
@@ -64,18 +53,10 @@ class Resolver:
     ----------
     generic_keys : frozenset of int
         Key ids of the generic highway names.
-    span : callable
-        ``span(view, mstart, mend) -> (start, end)`` in the original text.
     """
 
-    def __init__(
-        self,
-        *,
-        generic_keys: frozenset[int],
-        span: Callable[[TextView, int, int], tuple[int, int]],
-    ):
+    def __init__(self, *, generic_keys: frozenset[int]):
         self._generic = generic_keys
-        self._span = span
         self._rank0: dict[tuple[int, int], Ranked] = {}
         self._owns: dict[int, frozenset[str]] = {}
 
@@ -86,7 +67,7 @@ class Resolver:
         return own
 
     def _first_rank(self, p: Pending) -> Ranked:
-        key = (p.key_id, prev_class(p.prev))
+        key = (p.key_id, p.pclass)
         hit = self._rank0.get(key)
         if hit is None:
             if len(self._rank0) > _RANK0_MAX:
@@ -110,26 +91,39 @@ class Resolver:
         if not pend:
             return []
         mtext = view.mtext
-        gaps = [_gap_kind(mtext, pend[i], pend[i + 1]) for i in range(len(pend) - 1)]
+        # mtext[a] is a space and spaces are single: more than six spaces between two
+        # names is more than five words, which says nothing.
+        count = mtext.count
+        gaps = [
+            None if count(" ", p.mend, q.mstart - len(q.prefix)) > 6 else _gap_kind(mtext, p, q)
+            for p, q in itertools.pairwise(pend)
+        ]
         gaps.append(None)
-        ranked = [self._first_rank(p) for p in pend]
-        pcls = [prev_class(p.prev) for p in pend]
+        rank0 = self._rank0
+        ranked = [rank0.get((p.key_id, p.pclass)) or self._first_rank(p) for p in pend]
         memo: dict[tuple, Ranked] = {}
+        last = None
         for _ in range(2):
             # Folding records of one place can depend on the order, so count again.
             multi = [i for i, r in enumerate(ranked) if len(r.places) >= 2]
             if not multi:
                 break
             anchors = _anchors(ranked)
-            geo = _Geometry(anchors, [pend[i] for i in multi])
             hints = _hints(pend, ranked, gaps)
+            # Same anchors and hints as the round before: every context, hence every
+            # ranking, would be the same again.
+            sig = (tuple(a.place_id for a in anchors), {k: h[2:] for k, h in hints.items()})
+            if sig == last:
+                break
+            last = sig
+            geo = _Geometry(anchors, [pend[i] for i in multi])
             new = list(ranked)
             for i in multi:
                 p = pend[i]
                 kid = p.key_id
                 view_of = geo.view_for(kid, self._own(p))
                 contain, near, contain_ids, near_ids = hints.get(kid, _NO_HINTS)
-                key = (kid, pcls[i], contain_ids, near_ids, view_of.ids)
+                key = (kid, p.pclass, contain_ids, near_ids, view_of.ids)
                 hit = memo.get(key)
                 if hit is None:
                     ctx = Context(
@@ -140,6 +134,7 @@ class Resolver:
                         ctx,
                         main_admin1=view_of.main_admin1,
                         anchor_km=geo.km(p.cands, view_of),
+                        anchor_ids=view_of.id_set,
                     )
                 new[i] = hit
             ranked = new
@@ -154,31 +149,45 @@ class Resolver:
             if p.key_id not in generic and r.places and r.places[0].kind == "road"
         }
         anchors = _anchors(ranked)
+        text = view.text
+        n = len(text)
+        item = view.offsets.item
         for p, r in zip(pend, ranked, strict=True):
-            if not r.places:
+            places = r.places
+            if not places:
                 continue
-            start, end = self._span(view, p.mstart, p.mend)
-            surface = view.text[start:end]
+            # The span in the original text, trailing diacritics/tatweel included
+            # (as matcher.span_of).
+            start = item(p.mstart)
+            end = item(p.mend - 1) + 1
+            while end < n and text[end] in _DROP:
+                end += 1
+            surface = text[start:end]
             if p.key_id in generic:
-                choice = _generic_road(r.places, explicit_roads, anchors)
+                choice = _generic_road(places, explicit_roads, anchors)
                 if choice is None:
                     continue
                 place, score = choice
-                others = [q for q in r.places if q.place_id != place.place_id]
+                others = [q for q in places if q.place_id != place.place_id]
                 runner = others[0] if others else None
-                out.append(Mention(start, end, surface, place, _clip(score), runner, None))
+                out.append(new_mention(start, end, surface, place, _clip(score), runner, None))
                 continue
-            places, probs = r.places, r.probs
-            runner = places[1] if len(places) > 1 else None
+            probs = r.probs
+            conf = p.conf
+            score = conf * probs[0]
+            if len(places) > 1:
+                runner, runner_score = places[1], conf * probs[1]
+            else:
+                runner = runner_score = None
             out.append(
-                Mention(
+                new_mention(
                     start,
                     end,
                     surface,
                     places[0],
-                    _clip(p.conf * probs[0]),
+                    0.0 if score < 0.0 else (1.0 if score > 1.0 else score),
                     runner,
-                    p.conf * probs[1] if runner else None,
+                    runner_score,
                 )
             )
         return out
@@ -188,13 +197,38 @@ def _clip(score: float) -> float:
     return max(0.0, min(1.0, score))
 
 
+_MENTION_FIELDS = ("start", "end", "surface", "place", "score", "runner_up", "runner_up_score")
+# A Mention is built for every name found. A frozen dataclass's __init__ sets each field
+# through object.__setattr__; filling the slots through their descriptors is about twice
+# as fast. Used only while Mention is a plain slotted dataclass with exactly these fields
+# and no __post_init__ (as gazetteer.rows does for Place); a test checks both agree.
+_MENTION_SETTERS = (
+    tuple(Mention.__dict__[f].__set__ for f in _MENTION_FIELDS)
+    if getattr(Mention, "__slots__", None) == _MENTION_FIELDS
+    and not hasattr(Mention, "__post_init__")
+    else None
+)
+
+
+def new_mention(start, end, surface, place, score, runner_up, runner_up_score) -> Mention:
+    """Build a :class:`~gazetteer.model.Mention` (fast path when its layout allows)."""
+    if _MENTION_SETTERS is None:
+        return Mention(start, end, surface, place, score, runner_up, runner_up_score)
+    obj = object.__new__(Mention)
+    s0, s1, s2, s3, s4, s5, s6 = _MENTION_SETTERS
+    s0(obj, start)
+    s1(obj, end)
+    s2(obj, surface)
+    s3(obj, place)
+    s4(obj, score)
+    s5(obj, runner_up)
+    s6(obj, runner_up_score)
+    return obj
+
+
 def _gap_kind(mtext: str, p: Pending, nxt: Pending) -> str | None:
     """Classify the words between two names: the first lies in or near the second, or None."""
     a, b = p.mend, nxt.mstart - len(nxt.prefix)
-    # mtext[a] is a space and spaces are single: more than six spaces is more than five
-    # words, which says nothing (checked before splitting a long stretch of text).
-    if mtext.count(" ", a, b) > 6:
-        return None
     words = mtext[a:b].split()
     if nxt.prefix:
         words.append(nxt.prefix)
@@ -216,68 +250,107 @@ _NO_HINTS: tuple = ((), (), (), ())
 class _AnchorView:
     """The anchors one name is ranked against: all but its own candidates."""
 
-    __slots__ = ("anchors", "cols", "ids", "main_admin1")
+    __slots__ = ("anchors", "cols", "id_set", "ids", "main_admin1", "removed")
 
-    def __init__(self, anchors, ids, cols, main_admin1):
+    def __init__(self, anchors, ids, cols, removed, main_admin1):
         self.anchors: tuple[Place, ...] = anchors
         self.ids: tuple[str, ...] = ids
+        self.id_set: frozenset[str] = frozenset(ids)
         #: Columns of the distance table (anchors with a point) to use; None for all.
         self.cols: list[int] | None = cols
+        #: The other columns.
+        self.removed: frozenset[int] = removed
         self.main_admin1: str = main_admin1
 
 
 class _Geometry:
-    """Anchors of one round and the distances of every candidate to them, computed once."""
+    """Anchors of one round and the distances of every candidate to them, computed once.
+
+    For each candidate the nearest few anchors are kept in order, so the nearest anchor
+    that is not one of the name's own candidates is found without another table.
+    """
+
+    _NEAREST = 4
 
     def __init__(self, anchors: tuple[Place, ...], pend: list[Pending]):
         self.anchors = anchors
         self.ids = tuple(a.place_id for a in anchors)
         self.id_set = frozenset(self.ids)
         self.pointed = [a for a in anchors if a.point]
+        self._col_of = {a.place_id: k for k, a in enumerate(self.pointed)}
         self._pend = pend
-        self._h = None
+        self._km: np.ndarray | None = None
         self._row: dict[str, int] = {}
+        self._near_cols: list[list[int]] = []
+        self._near_km: list[list[float]] = []
         self._views: dict[int, _AnchorView] = {}
         self._full: _AnchorView | None = None
 
     def view_for(self, key_id: int, own: frozenset[str]) -> _AnchorView:
+        """Return the anchors for a name whose candidates have the ids ``own``."""
         v = self._views.get(key_id)
         if v is None:
             if own.isdisjoint(self.id_set):
                 if self._full is None:
                     self._full = _AnchorView(
-                        self.anchors, self.ids, None, main_governorate(self.anchors)
+                        self.anchors, self.ids, None, frozenset(), main_governorate(self.anchors)
                     )
                 v = self._full
             else:
                 kept = tuple(a for a in self.anchors if a.place_id not in own)
-                cols = [k for k, a in enumerate(self.pointed) if a.place_id not in own]
-                v = _AnchorView(kept, tuple(a.place_id for a in kept), cols, main_governorate(kept))
+                col_of = self._col_of
+                removed = frozenset(col_of[i] for i in own if i in col_of)
+                cols = [k for k in range(len(self.pointed)) if k not in removed]
+                v = _AnchorView(
+                    kept,
+                    tuple(a.place_id for a in kept),
+                    cols,
+                    removed,
+                    main_governorate(kept),
+                )
             self._views[key_id] = v
         return v
+
+    def _table(self) -> None:
+        places: dict[str, Place] = {}
+        for p in self._pend:
+            for c in p.cands:
+                if c.point:
+                    places.setdefault(c.place_id, c)
+        self._row = {pid: r for r, pid in enumerate(places)}
+        pts = [c.point for c in places.values()]
+        if not pts:
+            self._km = np.empty((0, len(self.pointed)))
+            return
+        h = anchor_distances(pts, [a.point for a in self.pointed])
+        # km is monotonic in h, so the smallest km is the km of the smallest h.
+        km = np.asarray(h_to_km(h), dtype=np.float64).reshape(h.shape)
+        k = min(self._NEAREST, km.shape[1])
+        order = np.argsort(km, axis=1, kind="stable")[:, :k]
+        self._km = km
+        self._near_cols = order.tolist()
+        self._near_km = np.take_along_axis(km, order, axis=1).tolist()
 
     def km(self, cands: tuple[Place, ...], v: _AnchorView) -> list[float | None]:
         """Distance from each candidate to its nearest anchor of ``v`` (None: none)."""
         if not self.pointed or (v.cols is not None and not v.cols):
             return [None] * len(cands)
-        if self._h is None:
-            places: dict[str, Place] = {}
-            for p in self._pend:
-                for c in p.cands:
-                    if c.point:
-                        places.setdefault(c.place_id, c)
-            self._row = {pid: r for r, pid in enumerate(places)}
-            pts = [c.point for c in places.values()]
-            self._h = (
-                anchor_distances(pts, [a.point for a in self.pointed]) if pts else np.empty((0, 0))
-            )
-        rows = [self._row[c.place_id] if c.point else -1 for c in cands]
-        use = [r for r in rows if r >= 0]
-        if not use:
-            return [None] * len(cands)
-        h = self._h[use] if v.cols is None else self._h[np.ix_(use, v.cols)]
-        km = iter(h_to_km(h.min(axis=1)))
-        return [next(km) if r >= 0 else None for r in rows]
+        if self._km is None:
+            self._table()
+        removed = v.removed
+        out: list[float | None] = []
+        for c in cands:
+            if not c.point:
+                out.append(None)
+                continue
+            r = self._row[c.place_id]
+            for col, d in zip(self._near_cols[r], self._near_km[r], strict=True):
+                if col not in removed:
+                    out.append(d)
+                    break
+            else:  # the nearest few are all the name's own candidates
+                out.append(float(self._km[r, v.cols].min()))
+        return out
 
 
 def _hints(pend: list[Pending], ranked: list[Ranked], gaps: list[str | None]):

@@ -196,14 +196,11 @@ def _evidence(
     main_admin1: str,
     anchor_ids: frozenset[str],
     anchor_km: float | None,
+    base: float,
 ) -> float:
-    score = prior(p)
+    """Score of one candidate; ``base`` is its prior plus what the word before says."""
+    score = base
     pt = p.point
-    prev = ctx.prev_word or ""
-    if prev.endswith("محافظه"):
-        score += 3.5 if p.kind == "region" else 0.0
-    elif prev.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
-        score += 1.0 if p.kind in _POPULATED else 0.0
     for c in ctx.contain:
         if c.admin1 and p.admin1:
             score += 3.0 if p.admin1 == c.admin1 else -1.5
@@ -220,6 +217,49 @@ def _evidence(
         if main_admin1 and p.admin1 == main_admin1:
             score += 0.5
     return score
+
+
+def _prev_bonus(prev: str, kind: str) -> float:
+    if prev.endswith("محافظه"):
+        return 3.5 if kind == "region" else 0.0
+    if prev.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
+        return 1.0 if kind in _POPULATED else 0.0
+    return 0.0
+
+
+class _Static:
+    """What ranking needs of one candidate set that no context changes (kept per set)."""
+
+    __slots__ = ("cands", "priors", "same")
+
+    def __init__(self, cands: Sequence[Place]):
+        self.cands = cands
+        self.priors = [prior(p) for p in cands]
+        #: (i, j) -> whether candidates i and j are records of the same place.
+        self.same: dict[tuple[int, int], bool] = {}
+
+    def same_place(self, i: int, j: int) -> bool:
+        key = (i, j)
+        hit = self.same.get(key)
+        if hit is None:
+            hit = self.same[key] = _same_place(self.cands[i], self.cands[j])
+        return hit
+
+
+_STATIC: dict[int, _Static] = {}
+_STATIC_MAX = 100_000
+
+
+def _static(cands: Sequence[Place]) -> _Static:
+    """Return the :class:`_Static` of a candidate tuple (kept by identity; lists are not)."""
+    if not isinstance(cands, tuple):
+        return _Static(cands)
+    st = _STATIC.get(id(cands))
+    if st is None or st.cands is not cands:
+        if len(_STATIC) > _STATIC_MAX:
+            _STATIC.clear()
+        st = _STATIC[id(cands)] = _Static(cands)
+    return st
 
 
 def rank(candidates: Sequence[Place], ctx: Context | None = None) -> Ranked:
@@ -257,6 +297,7 @@ def rank_scored(
     *,
     main_admin1: str,
     anchor_km: Sequence[float | None],
+    anchor_ids: frozenset[str] | None = None,
 ) -> Ranked:
     """:func:`rank` with the anchor facts worked out by the caller (for many names at once).
 
@@ -269,6 +310,8 @@ def rank_scored(
     anchor_km : sequence of float or None
         Per candidate: distance to the nearest anchor of ``ctx.anchors`` other than
         itself; None when there is none or the candidate has no point.
+    anchor_ids : frozenset of str, optional
+        Ids of ``ctx.anchors`` (computed when not given).
 
     Returns
     -------
@@ -276,25 +319,32 @@ def rank_scored(
     """
     if len(candidates) == 1:
         return Ranked((candidates[0],), (1.0,))
-    anchor_ids = frozenset(a.place_id for a in ctx.anchors) if ctx.anchors else frozenset()
+    if anchor_ids is None:
+        anchor_ids = frozenset(a.place_id for a in ctx.anchors)
+    st = _static(candidates)
+    prev = ctx.prev_word or ""
     scored = sorted(
         (
-            (_evidence(p, ctx, main_admin1, anchor_ids, d), p)
-            for p, d in zip(candidates, anchor_km, strict=True)
+            (
+                _evidence(p, ctx, main_admin1, anchor_ids, d, base + _prev_bonus(prev, p.kind)),
+                i,
+            )
+            for i, (p, d, base) in enumerate(zip(candidates, anchor_km, st.priors, strict=True))
         ),
-        key=lambda sp: (-sp[0], sp[1].place_id),
+        key=lambda si: (-si[0], candidates[si[1]].place_id),
     )
-    kept: list[tuple[float, Place]] = []
-    for s, p in scored:
-        if any(_same_place(p, q) for _, q in kept):
+    kept: list[tuple[float, int]] = []
+    same_place = st.same_place
+    for s, i in scored:
+        if any(same_place(i, j) for _, j in kept):
             continue
-        kept.append((s, p))
+        kept.append((s, i))
     if not kept:
         return Ranked((), ())
     top = kept[0][0]
     weights = [math.exp(s - top) for s, _ in kept]
     total = sum(weights)
-    return Ranked(tuple(p for _, p in kept), tuple(w / total for w in weights))
+    return Ranked(tuple(candidates[i] for _, i in kept), tuple(w / total for w in weights))
 
 
 def _radians(pts: list[tuple[float, float]]) -> np.ndarray:
