@@ -9,6 +9,7 @@ name's candidates in the context of the article (:mod:`gazetteer.discourse`,
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Protocol
 
 from gazetteer import nonplaces as npl
 from gazetteer.admit import Admitter, Pending
+from gazetteer.cache import index_digest, read_cached, write_cached
 from gazetteer.discourse import Resolver
 from gazetteer.errors import InputError
 from gazetteer.matcher import NameMatcher, make_view, match_form
@@ -62,9 +64,10 @@ class Gazetteer:
 
     def __init__(self, table: _Table, *, cache_dir: Path | None = None):
         self.table = table
-        self._places: tuple[Place, ...] = tuple(table.places)
+        places: tuple[Place, ...] = tuple(table.places)
+        self._place_at = places.__getitem__
         names: list[tuple[str, int]] = []
-        for i, p in enumerate(self._places):
+        for i, p in enumerate(places):
             for n in {p.name_ar, *p.names_ar}:
                 if n:
                     names.append((n, i))
@@ -83,14 +86,17 @@ class Gazetteer:
         self._generic_keys = frozenset(
             {self._matcher.lookup_key(g) for g in GENERIC_ROADS} - {None}
         )
-        self._admitter = Admitter(
-            self._matcher.keys, self._matcher.key_places, self._places.__getitem__, zipf
-        )
+        m = self._matcher
+        self._admitter = Admitter(m.keys, m.key_places, self._place_at, zipf)
         self._resolver = Resolver(generic_keys=self._generic_keys)
 
     @classmethod
     def load(cls, *, data_dir: Path | None = None) -> Gazetteer:
         """Load the place table (built-in layer, imports, overlay) and index it.
+
+        The index (keys, automaton, word frequencies) is cached under
+        ``<data_dir>/cache/`` next to the merged table (see :mod:`gazetteer.cache`), so a
+        later load with the same inputs reads it instead of building it.
 
         Parameters
         ----------
@@ -105,7 +111,43 @@ class Gazetteer:
         from gazetteer.table import load_table
 
         base = data_dir if data_dir is not None else default_dir()
-        return cls(load_table(data_dir=data_dir), cache_dir=base / "cache")
+        table = load_table(data_dir=base)
+        cache_dir = base / "cache"
+        digest = index_digest(table.digest) if table.digest else None
+        if digest is not None:
+            gz = cls._from_cache(table, cache_dir, digest)
+            if gz is not None:
+                return gz
+        gz = cls(table, cache_dir=cache_dir)
+        if digest is not None:
+            gz._save_index(cache_dir, digest)
+        return gz
+
+    @classmethod
+    def _from_cache(cls, table: _Table, cache_dir: Path, digest: str) -> Gazetteer | None:
+        hit = read_cached(cache_dir, "index", digest, ".data")
+        if hit is None:
+            return None
+        try:
+            data = json.loads(hit[2])
+            matcher = NameMatcher.from_index(data["keys"], data["key_places"])
+            zipf = {str(k): float(v) for k, v in data["zipf"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        gz = cls.__new__(cls)
+        gz.table = table
+        place_at = getattr(table, "place_at", None)
+        gz._place_at = place_at if place_at is not None else tuple(table.places).__getitem__
+        gz._matcher = matcher
+        gz._setup(zipf)
+        return gz
+
+    def _save_index(self, cache_dir: Path, digest: str) -> None:
+        m = self._matcher
+        data = {"keys": list(m.keys), "key_places": [list(p) for p in m.key_places]}
+        data["zipf"] = self._zipf
+        blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        write_cached(cache_dir, "index", digest, ".data", {"keys": len(m.keys)}, blob)
 
     def get(self, place_id: str) -> Place | None:
         """Return the place with this id, or None."""
@@ -129,7 +171,7 @@ class Gazetteer:
         kid = self._matcher.lookup_key(name)
         if kid is None:
             return []
-        ranked = rank([self._places[i] for i in self._matcher.key_places[kid]])
+        ranked = rank([self._place_at(i) for i in self._matcher.key_places[kid]])
         return [Candidate(p, s) for p, s in zip(ranked.places, ranked.probs, strict=True)][:limit]
 
     def tag(self, text: str) -> list[Mention]:

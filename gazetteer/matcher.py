@@ -174,6 +174,16 @@ def key_variants(name: str) -> set[str]:
     }
 
 
+def _automaton(keys: tuple[str, ...]) -> ahocorasick.Automaton:
+    """Automaton over ``key + " "`` for every key, the value being the key's index."""
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for kid, key in enumerate(keys):
+        auto.add_word(key + " ", kid)
+    if keys:
+        auto.make_automaton()
+    return auto
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A whole-word occurrence of an indexed key.
@@ -220,12 +230,38 @@ class NameMatcher:
         self.key_ids = key_ids
         self.key_places: tuple[tuple[int, ...], ...] = tuple(tuple(sorted(p)) for p in places)
         self._klen = tuple(len(k) for k in self.keys)
-        auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for key, kid in key_ids.items():
-            auto.add_word(key + " ", kid)
-        if key_ids:
-            auto.make_automaton()
-        self._auto = auto
+        self._auto = _automaton(self.keys)
+
+    @classmethod
+    def from_index(cls, keys: list[str], key_places: list[list[int]]) -> NameMatcher:
+        """Rebuild a matcher from its keys and their places (as :attr:`keys`, :attr:`key_places`).
+
+        Building the automaton from the keys takes ~30 ms for 13,000 keys, less than
+        reading one saved with ``Automaton.save`` (~70 ms), so only the keys are cached.
+
+        Parameters
+        ----------
+        keys : list of str
+        key_places : list of list of int
+
+        Returns
+        -------
+        NameMatcher
+
+        Raises
+        ------
+        ValueError
+            The lists differ in length.
+        """
+        if len(keys) != len(key_places):
+            raise ValueError("keys and key places differ in length")
+        self = cls.__new__(cls)
+        self.keys = tuple(keys)
+        self.key_ids = {k: i for i, k in enumerate(self.keys)}
+        self.key_places = tuple(tuple(p) for p in key_places)
+        self._klen = tuple(len(k) for k in self.keys)
+        self._auto = _automaton(self.keys)
+        return self
 
     def __len__(self) -> int:
         return len(self.keys)

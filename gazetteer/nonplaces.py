@@ -312,8 +312,6 @@ def word_zipf(forms: Iterable[str], *, cache_dir: Path | None = None) -> dict[st
     dict
         form -> Zipf frequency, only for forms found in the list.
     """
-    import wordfreq
-
     wanted = sorted(set(forms))
     digest = hashlib.sha256(
         ("\n".join(wanted) + "|wordfreq-" + _wordfreq_version() + "|v1").encode()
@@ -323,6 +321,8 @@ def word_zipf(forms: Iterable[str], *, cache_dir: Path | None = None) -> dict[st
     path = cache_dir / f"wordfreq-ar-{digest}.json" if cache_dir else None
     result = _read_cache(path, set(wanted)) if path else None
     if result is None:
+        import wordfreq  # only on a cache miss: importing it takes ~0.1 s
+
         want = set(wanted)
         acc: dict[str, float] = {}
         for index, bucket in enumerate(wordfreq.get_frequency_list("ar", "large")):

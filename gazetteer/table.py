@@ -10,16 +10,17 @@ GeoNames id stays stable when an import is added); every other id becomes an ali
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from gazetteer.builtin import load_builtin
-from gazetteer.importers import read_imports
+from gazetteer import cache
+from gazetteer.errors import TableError
 from gazetteer.model import Place
-from gazetteer.overlay import OVERLAY_DIR, load_overlay
-from gazetteer.paths import data_dir
+from gazetteer.paths import REPO_DATA, data_dir
+from gazetteer.rows import place_from_row, place_to_row
 
 __all__ = [
     "GEONAMES_CREDIT",
@@ -55,9 +56,16 @@ class PlaceTable:
     layers : sequence of LayerInfo
     aliases : dict, optional
         Other id -> the id of the merged place.
+
+    Notes
+    -----
+    A table read from the on-disk cache (:meth:`from_rows`) builds each
+    :class:`~gazetteer.model.Place` on first use (:meth:`place_at`, :meth:`get`) and all
+    of them on first access to :attr:`places`; a place is built once, so the same object
+    is returned every time.
     """
 
-    __slots__ = ("_by_id", "_children", "aliases", "layers", "places")
+    __slots__ = ("_children", "_index", "_made", "_places", "_rows", "aliases", "digest", "layers")
 
     def __init__(
         self,
@@ -66,26 +74,98 @@ class PlaceTable:
         *,
         aliases: dict[str, str] | None = None,
     ) -> None:
-        self.places: tuple[Place, ...] = tuple(places)
+        self._places: tuple[Place, ...] | None = tuple(places)
+        self._rows: list[bytes] | None = None
+        self._made: list[Place | None] | None = None
         self.layers: tuple[LayerInfo, ...] = tuple(layers)
         self.aliases: dict[str, str] = dict(aliases or {})
-        self._by_id = {p.place_id: p for p in self.places}
+        self._index = {p.place_id: i for i, p in enumerate(self._places)}
         self._children: dict[str, list[Place]] | None = None
+        #: Digest of the inputs the table was built from (set by :func:`load_table`).
+        self.digest: str | None = None
+
+    @classmethod
+    def from_rows(
+        cls,
+        ids: Sequence[str],
+        rows: list[bytes],
+        layers: Sequence[LayerInfo],
+        *,
+        aliases: dict[str, str] | None = None,
+    ) -> PlaceTable:
+        """Make a table of JSON rows (:func:`gazetteer.rows.place_to_row`) built lazily.
+
+        Parameters
+        ----------
+        ids : sequence of str
+            ``place_id`` of each row, in order.
+        rows : list of bytes
+            One UTF-8 JSON row per place.
+        layers : sequence of LayerInfo
+        aliases : dict, optional
+
+        Returns
+        -------
+        PlaceTable
+        """
+        if len(ids) != len(rows):
+            raise TableError(f"{len(ids)} ids for {len(rows)} rows in the cached table")
+        self = cls.__new__(cls)
+        self._places = None
+        self._rows = rows
+        self._made = [None] * len(rows)
+        self.layers = tuple(layers)
+        self.aliases = dict(aliases or {})
+        self._index = {pid: i for i, pid in enumerate(ids)}
+        self._children = None
+        self.digest = None
+        return self
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """Every place, in table order."""
+        made, rows = self._made, self._rows
+        if self._places is None and made is not None and rows is not None:
+            missing = [i for i, p in enumerate(made) if p is None]
+            if missing:
+                try:
+                    parsed = json.loads(b"[" + b",".join(rows[i] for i in missing) + b"]")
+                except ValueError as exc:
+                    raise TableError(f"cached place table is corrupt: {exc}") from exc
+                for i, row in zip(missing, parsed, strict=True):
+                    made[i] = place_from_row(row)
+            self._places = tuple(made)  # type: ignore[arg-type]
+            self._rows = self._made = None
+        assert self._places is not None
+        return self._places
+
+    def place_at(self, index: int) -> Place:
+        """Return the place at ``index`` in table order."""
+        made, rows = self._made, self._rows
+        if made is None or rows is None:  # built eagerly, or every place made already
+            return self.places[index]
+        p = made[index]
+        if p is None:
+            try:
+                p = made[index] = place_from_row(json.loads(rows[index]))
+            except (ValueError, IndexError, TypeError) as exc:
+                raise TableError(f"cached place table is corrupt at row {index}: {exc}") from exc
+        return p
 
     def __len__(self) -> int:
-        return len(self.places)
+        return len(self._index)
 
     def resolve_id(self, place_id: str) -> str | None:
         """Return the id under which ``place_id`` (or its alias) is stored, or None."""
-        if place_id in self._by_id:
+        if place_id in self._index:
             return place_id
         target = self.aliases.get(place_id)
-        return target if target in self._by_id else None
+        return target if target in self._index else None
 
     def get(self, place_id: str) -> Place | None:
         """Return the place with this id or alias, or None."""
         pid = self.resolve_id(place_id)
-        return None if pid is None else self._by_id[pid]
+        return None if pid is None else self.place_at(self._index[pid])
 
     def children(self, place_id: str) -> tuple[Place, ...]:
         """Return the places whose ``parent_id`` is ``place_id`` (or one of its aliases)."""
@@ -183,8 +263,16 @@ def _overlay_layer(rows_count: int, files: Sequence[str]) -> LayerInfo:
     )
 
 
+#: Where the project's curated overlay CSV files are (gazetteer.overlay.OVERLAY_DIR).
+_OVERLAY_DIR = REPO_DATA / "gazetteer"
+
+
 def load_table(*, data_dir: Path | None = None, overlay_dir: Path | None = None) -> PlaceTable:
     """Load the merged place table: built-in cache + imports + curated overlay.
+
+    The merged table is cached under ``<data_dir>/cache/`` keyed by a digest of every
+    input (see :mod:`gazetteer.cache`); a later load with the same inputs reads the cache
+    and builds places on first use.
 
     Parameters
     ----------
@@ -204,6 +292,27 @@ def load_table(*, data_dir: Path | None = None, overlay_dir: Path | None = None)
         The import table or an overlay file is corrupt.
     """
     base = data_dir if data_dir is not None else _default_data_dir()
+    folder = overlay_dir if overlay_dir is not None else _OVERLAY_DIR
+    digest = cache.table_digest(data_dir=base, overlay_dir=folder)
+    table = _read_table_cache(base / "cache", digest)
+    if table is not None:
+        table.digest = digest
+        return table
+    table = build_table(data_dir=base, overlay_dir=folder)
+    # Building may have written the built-in layer's cache: digest what is there now.
+    digest = cache.table_digest(data_dir=base, overlay_dir=folder)
+    _write_table_cache(base / "cache", digest, table)
+    table.digest = digest
+    return table
+
+
+def build_table(*, data_dir: Path, overlay_dir: Path) -> PlaceTable:
+    """Merge the three layers (no cache involved); see :func:`load_table`."""
+    from gazetteer.builtin import load_builtin
+    from gazetteer.importers import read_imports
+    from gazetteer.overlay import load_overlay
+
+    base = data_dir
     merger = _Merger()
     layers: list[LayerInfo] = []
 
@@ -236,13 +345,40 @@ def load_table(*, data_dir: Path | None = None, overlay_dir: Path | None = None)
             )
         )
 
-    folder = overlay_dir if overlay_dir is not None else OVERLAY_DIR
-    overlay = load_overlay(directory=folder)
+    overlay = load_overlay(directory=overlay_dir)
     for row in overlay:
         merger.add(row.place, row.same_as)
     files = sorted({r.file for r in overlay})
     layers.append(_overlay_layer(len(overlay), files))
     return merger.table(layers)
+
+
+def _read_table_cache(cache_dir: Path, digest: str) -> PlaceTable | None:
+    hit = cache.read_cached(cache_dir, "table", digest, ".rows")
+    if hit is None:
+        return None
+    header, _, data = hit
+    try:
+        ids = header["ids"]
+        layers = [LayerInfo(**layer) for layer in header["layers"]]
+        aliases = header["aliases"]
+        rows = data.split(b"\n") if data else []
+        return PlaceTable.from_rows(ids, rows, layers, aliases=aliases)
+    except (KeyError, TypeError, TableError):
+        return None
+
+
+def _write_table_cache(cache_dir: Path, digest: str, table: PlaceTable) -> None:
+    rows = [
+        json.dumps(place_to_row(p), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        for p in table.places
+    ]
+    header = {
+        "ids": [p.place_id for p in table.places],
+        "layers": [asdict(layer) for layer in table.layers],
+        "aliases": table.aliases,
+    }
+    cache.write_cached(cache_dir, "table", digest, ".rows", header, b"\n".join(rows))
 
 
 def _default_data_dir() -> Path:
