@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from events import cues as C
+from events.modality import not_reported, trend
 from gazetteer.matcher import fast_normalize_with_offsets
 
 INCIDENT_PRIORITY = C.INCIDENT_PRIORITY
@@ -30,6 +31,7 @@ __all__ = [
     "is_planned",
     "norm_text",
     "remember",
+    "repeated_objects",
     "split_clauses",
     "words_before",
 ]
@@ -149,8 +151,13 @@ def is_planned(text: str) -> bool:
     return bool(C.FUTURE.search(norm_text(text).norm))
 
 
+#: clause boundaries: punctuation, a spaced dash, or a contrastive conjunction that opens a
+#: second clause without a comma ("غارات على كفرنبل فيما قصفت المدفعية …")
+_CLAUSE_SPLIT = re.compile(r"[،,؛;…]|\.\.+|\s[–—-]\s|\s(?=(?:فيما|بينما|في حين)\s)")
+
+
 def split_clauses(text: str) -> list[tuple[int, int]]:
-    """Split a sentence into clauses at commas, semicolons and dashes.
+    """Split a sentence into clauses at commas, semicolons, dashes and «فيما/بينما/في حين».
 
     Parameters
     ----------
@@ -163,7 +170,7 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
         Spans covering the whole sentence, in order.
     """
     spans, start = [], 0
-    for m in re.finditer(r"[،,؛;]|\s[–—-]\s", text):
+    for m in _CLAUSE_SPLIT.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -183,6 +190,9 @@ def _incident_cues(nt: NormText) -> list[Cue]:
                 continue
             if _blocked(nt.norm, m.start(), C.BLOCK) or _blocked(nt.norm, m.start(), C.DENY, 6):
                 continue
+            if not_reported(nt.norm, m.start(), m.end(), sub=sub, generic=sub in C.GENERIC):
+                taken.append((m.start(), m.end()))  # its words are no other cue either
+                continue
             taken.append((m.start(), m.end()))
             s, e = nt.orig(m.start(), m.end())
             target = "patrol" if sub == "patrol_attack" else None
@@ -200,6 +210,8 @@ def _patrol_cue(nt: NormText) -> Cue | None:
             continue
         if _blocked(norm, m.start(), C.PATROL_BLOCK, 3):
             continue
+        if _blocked(norm, m.start(), C.PATROL_TARGET, 3) or trend(norm, m.start(), m.end()):
+            continue  # the patrol is only the target of an attack, or it stopped
         s, e = nt.orig(m.start(), m.end())
         return Cue("patrol", "joint_patrol" if _is_joint(norm) else "patrol", s, e, m.group(0))
     return None
@@ -217,7 +229,9 @@ def _post_cue(nt: NormText) -> Cue | None:
     for m in C.POST_NOUN.finditer(norm):
         noun = m.group(0)
         is_bare_point = "نق" in noun and " " not in noun
-        before = words_before(norm, m.start(), 8)
+        # the action verb may be separated by a date: "أنشأت يوم السبت الماضي نقطة"
+        before = [w for w in words_before(norm, m.start(), 14) if not C.TIME_WORD.fullmatch(w)]
+        before = before[-8:]
         after = words_after(norm, m.end(), 1)
         best: tuple[int, str] | None = None
         for sub, pat in C.POST_SUBS:
@@ -263,7 +277,8 @@ def _ceasefire_cue(nt: NormText) -> Cue | None:
 def agreement_terms(text: str, cue: Cue) -> bool:
     """Return whether ``cue`` describes what an agreement allows, not something that happened.
 
-    ``اتفاق سوتشي … الذي أتاح لتركيا إقامة نقاط مراقبة`` → True.
+    ``اتفاق سوتشي … الذي أتاح لتركيا إقامة نقاط مراقبة``، ``اتفقتا على … تسيير دوريات``،
+    ``نص على … تسيير دوريات`` → True (agreeing on a ceasefire declares it: False).
 
     Parameters
     ----------
@@ -278,11 +293,33 @@ def agreement_terms(text: str, cue: Cue) -> bool:
     """
     nt = norm_text(text)
     ns = nt.norm_pos(cue.start)
-    return any(
-        m.end() <= ns
-        for pat in (C.AGREEMENT_TERMS, C.TERMS_VERB_FIRST)
-        for m in pat.finditer(nt.norm)
-    )
+    pats = [C.AGREEMENT_TERMS, C.TERMS_VERB_FIRST]
+    if cue.event_type != "ceasefire":
+        pats.append(C.AGREED_ON)  # "اتفقتا على وقف إطلاق النار" declares a ceasefire
+    return any(m.end() <= ns for pat in pats for m in pat.finditer(nt.norm))
+
+
+#: "، وأخرى في …": the event of the clause before, again, at a new place
+_REPEAT = re.compile(
+    r"[,;]\s*(?=و(?:اخري|ثانيه|ثالثه|رابعه|اخريات|اخريين|اخرتين|نقطه اخري|نقطه ثانيه)(?!\w))"
+)
+
+
+def repeated_objects(text: str) -> list[int]:
+    """Return where clauses that repeat the event at a new place start («، وأخرى في بنش»).
+
+    Parameters
+    ----------
+    text : str
+        A sentence as printed.
+
+    Returns
+    -------
+    list of int
+        Offsets in ``text`` of each such clause's first letter («و»), in order.
+    """
+    nt = norm_text(text)
+    return [nt.orig(m.end(), m.end() + 1)[0] for m in _REPEAT.finditer(nt.norm)]
 
 
 def find_cues(text: str) -> list[Cue]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from shapely.geometry import Point
@@ -47,6 +47,7 @@ __all__ = [
     "ANAPHOR",
     "PATROL_WORD",
     "ArticleContext",
+    "context_candidate",
     "date_for",
     "event_places",
     "gov_names_of",
@@ -56,6 +57,7 @@ __all__ = [
     "names_agreement",
     "point_at",
     "radius_for",
+    "refers_back",
     "roads_of",
 ]
 
@@ -63,12 +65,31 @@ __all__ = [
 PAST = re.compile(r"(?<!\w)\w*(?:الماضي|الماضيه|الفائت|الفائته|السابق|السابقه|سابقا|سبق)(?!\w)")
 #: Time spans too vague to date an event ("خلال السنوات الماضية", "منذ سنوات").
 VAGUE_TIME = re.compile(
-    r"(?:السنوات|الاعوام|السنين) (?:الماضيه|الاخيره|السابقه)|منذ (?:سنوات|اعوام|سنين|بدايه)"
+    r"(?:السنوات|الاعوام|السنين|الاشهر|الشهور|الاسابيع) (?:الماضيه|الاخيره|السابقه)"
+    r"|منذ (?:سنوات|اعوام|سنين|بدايه|اشهر|شهور)"
 )
 ANAPHOR = re.compile(
     r"(?<!\w)(?:هناك|هنالك|فيها|فيه|ب?المنطقه|ب?المحافظه|ب?المدينه|ب?البلده|ب?القريه|ريفها"
     r"|محيطها|اطرافها)(?!\w)"
 )
+#: "فيها/فيه" after a relative pronoun ("المرة الأولى التي تُستهدف فيها الدوريات") points
+#: inside the sentence, not back to a place
+_RELATIVE_FIHA = re.compile(
+    r"(?<!\w)(?:التي|الذي|اللتي|اللذي|حيث)(?:\W+\w+){0,3}?\W+فيه(?:ا)?(?!\w)"
+)
+
+
+def refers_back(norm: str) -> bool:
+    """Return whether a clause points back to a place told before (هناك، المنطقة، فيها …)."""
+    for m in ANAPHOR.finditer(norm):
+        if m.group(0) in ("فيها", "فيه") and any(
+            r.end() == m.end() for r in _RELATIVE_FIHA.finditer(norm)
+        ):
+            continue
+        return True
+    return False
+
+
 PATROL_WORD = re.compile(r"(?<!\w)[وف]?(?:بال|لل|ال|ب|ل)?دوري(?:ه|ات|تين)(?!\w)")
 _TABLE_CACHE: dict[int, tuple[object, dict[str, str], list[Place]]] = {}
 
@@ -90,15 +111,30 @@ class ArticleContext:
     pending: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
 
     def context_place(self) -> PlaceUse | None:
-        """Return the last Syrian place named before the current sentence."""
+        """Return the last Syrian area named before the current sentence.
+
+        Never a site (a base, an airport, a crossing, a post: «المنطقة» after «قاعدة
+        حميميم» means the war area around, not the base) and never a diplomatic venue;
+        a place that only qualifies another («بريف اللاذقية») counts.
+        """
         for sent, ments in reversed(self.pending):
             uses = place_uses(sent.text, ments, offset=sent.start, gov_names=self.gov)
-            here = best_location(uses, gov_names=self.gov)
+            here = context_candidate(uses, gov_names=self.gov)
             if here is not None:
                 self.last_place = here
                 break
         self.pending.clear()
         return self.last_place
+
+
+def context_candidate(uses: list[PlaceUse], *, gov_names: dict[str, str]) -> PlaceUse | None:
+    """Return the place of a sentence that a later «المنطقة/هناك» may refer to, or None."""
+    areas = [
+        replace(u, role="location") if u.role == "containment" else u
+        for u in uses
+        if u.role in ("location", "containment") and u.place.kind != "site"
+    ]
+    return best_location(areas, gov_names=gov_names)
 
 
 def per_table(gazetteer: Gazetteer) -> tuple[dict[str, str], list[Place]]:
@@ -231,7 +267,7 @@ def locate_event(
     loc = best_location(uses, prefer=prefer, gov_names=ctx.gov)
     if loc is not None:
         return loc, True, False
-    if ANAPHOR.search(norm_text(text).norm) and ctx.context_place() is not None:
+    if refers_back(norm_text(text).norm) and ctx.context_place() is not None:
         return ctx.last_place, True, True
     return None, True, False
 

@@ -21,6 +21,7 @@ For every sentence of an article (:func:`events.sentences.split_sentences`):
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from events.actors import find_actors, find_cited
@@ -30,10 +31,12 @@ from events.classify import (
     is_planned,
     norm_text,
     remember,
+    repeated_objects,
     split_clauses,
 )
 from events.context import (
     ArticleContext,
+    context_candidate,
     date_for,
     event_places,
     gov_names_of,
@@ -45,9 +48,8 @@ from events.context import (
     roads_of,
 )
 from events.dates import find_dates
-from events.incidents import incident_drafts
+from events.incidents import incident_drafts, trim_span
 from events.locate import (
-    best_location,
     place_uses,
 )
 from events.merge import Draft, merge_drafts, to_event
@@ -95,22 +97,50 @@ def _sentence_events(ctx: ArticleContext, idx: int, sent: Sentence) -> list[Draf
             places = event_places(uses, syrian=True, extra=used)
             drafts.append(make_draft(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw))
             continue
-        loc, _, from_ctx = locate_event(ctx, uses, text, prefer=None)
-        if loc is None:
-            continue
-        geom, gprec = point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
-        gprec = 3 if from_ctx else gprec
-        places = event_places(uses, syrian=True, extra=[loc.mention])
-        kw["radius_km"] = radius_for(loc, gprec)
-        drafts.append(make_draft(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw))
+        drafts.extend(_point_drafts(ctx, cue, sent, idx, uses, when, kw))
     drafts.extend(incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited))
-    here = best_location(uses, gov_names=ctx.gov)
+    if _is_headline(ctx.article.text, idx, sent):
+        for d in drafts:
+            d.headline = True
+    here = context_candidate(uses, gov_names=ctx.gov)
     if here is not None:
         ctx.last_place = here
         ctx.pending.clear()
     elif ments:
         ctx.pending.append((sent, ments))
     return drafts
+
+
+def _point_drafts(ctx, cue, sent: Sentence, idx: int, uses, when, kw) -> list[Draft]:
+    """Return drafts for a post or ceasefire cue; «، وأخرى في …» repeats a post elsewhere."""
+    text, off = sent.text, sent.start
+    repeats = repeated_objects(text) if cue.event_type == "observation_post" else []
+    bounds = [0, *repeats, len(text)]
+    out = []
+    for lo, hi in itertools.pairwise(bounds):
+        part = [u for u in uses if off + lo <= u.mention.start < off + hi] if repeats else uses
+        loc, _, from_ctx = locate_event(ctx, part, text[lo:hi], prefer=None)
+        if loc is None or (from_ctx and repeats):
+            continue
+        geom, gprec = point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
+        gprec = 3 if from_ctx else gprec
+        places = event_places(part, syrian=True, extra=[loc.mention])
+        span = {}
+        if repeats:  # one sentence, several posts: each its clause as evidence
+            start, end = trim_span(ctx.article.text, (off + lo, off + hi))
+            span = {"start": start, "end": end}
+        d = make_draft(ctx, cue, sent, idx, when, geom, gprec, places=places,
+                       radius_km=radius_for(loc, gprec), **span, **kw)  # fmt: skip
+        out.append(d)
+    return out
+
+
+def _is_headline(text: str, idx: int, sent: Sentence) -> bool:
+    """Return whether sentence ``idx`` is a title: the first line, with no full stop."""
+    if idx != 0:
+        return False
+    line_end = text.find("\n", sent.start)
+    return line_end != -1 and not sent.text.rstrip().endswith((".", "!", "؟", "?"))
 
 
 def extract_events(article: Article, *, gazetteer: Gazetteer) -> list[Event]:

@@ -29,7 +29,8 @@ _CLITIC = r"(?:[وف]?(?:بال|لل|ال|ب|ل)?)"
 
 _DEATH_NOUN = re.compile(rf"{_W}{_CLITIC}(?:مقتل|قتل|مصرع|استشهاد|سقوط|وفاه|اعدام|تصفيه){_E}")
 _DEATH_VERB = re.compile(
-    rf"{_W}[وف]?(?:قتلوا|قتل|قتلت|قضوا|قضي|استشهدوا|استشهد|لقوا|لقي|لقيت|سقطوا){_E}"
+    rf"{_W}[وف]?(?:قتلوا|قتل|قتلت|قتلا|قضوا|قضي|قضت|استشهدوا|استشهد|استشهدت|استشهدا|لقوا|لقي"
+    rf"|لقيت|لقيا|سقطوا){_E}"
 )
 _DEAD = re.compile(
     rf"{_W}{_CLITIC}(?:قتيلا|قتيل|قتلي|قتيلين|قتيلان|شهيدا|شهيد|شهداء|ضحيه|ضحايا){_E}"
@@ -41,8 +42,13 @@ _APPROX = frozenset(
 )  # fmt: skip
 _PERSON_SING = frozenset(
     ("جندي", "عنصر", "مدني", "شخص", "طفل", "ضابط", "امراه", "رجل", "قائد", "مقاتل", "عسكري",
-     "مسلح", "فرد", "شاب", "طالب", "عامل", "صحفي", "ناشط", "مواطن", "سائق", "قيادي")
+     "مسلح", "فرد", "شاب", "طالب", "عامل", "صحفي", "ناشط", "مواطن", "سائق", "قيادي",
+     "طفله", "مدنيه", "سيده", "فتاه", "طالبه", "مواطنه", "شابه", "فتي", "مسن", "مسنه",
+     "زوج", "زوجه", "ابن", "ابنه", "شقيق", "شقيقه", "مرافق", "حارس", "معلم", "طبيب",
+     "ممرض", "مسعف", "متطوع", "راع", "مزارع", "قائد", "امير", "شرطي", "عنصرا")
 )  # fmt: skip
+#: possessive endings on a person noun ("سائقها" her driver, "وطفلها" and her child)
+_POSSESSIVE = re.compile(r"(?:ها|هم|هما|ه|نا)$")
 #: duals whose plural is a different (broken) form, so the -ين/-ان ending is unambiguous
 _PERSON_DUAL = {
     "جنديين": 2, "جنديان": 2, "عنصرين": 2, "عنصران": 2, "شخصين": 2, "شخصان": 2,
@@ -146,13 +152,47 @@ def parse_number(words: list[str]) -> tuple[int, int] | None:
 
 
 def _person_count(word: str) -> int | None:
-    """1 for a singular person noun, 2 for an unambiguous dual, else None."""
+    """1 for a singular person noun (possessive allowed), 2 for an unambiguous dual."""
     w = _strip(word)
+    if w != word and (word in _PERSON_SING or word in _PERSON_DUAL):
+        w = word  # "فتاه", "وزوجه": the first letter is the word's own, not a clitic
     if w in _PERSON_DUAL:
         return _PERSON_DUAL[w] or None
     if w in _PERSON_SING or w.rstrip("ا") in _PERSON_SING:
         return 1
+    bare = _POSSESSIVE.sub("", w)
+    if bare != w and len(bare) >= 3 and (bare in _PERSON_SING or bare + "ه" in _PERSON_SING):
+        return 1  # "سائقها", "طفلها" (طفله + ها is written طفلتها: طفلت → طفله)
+    if bare.endswith("ت") and bare[:-1] + "ه" in _PERSON_SING:
+        return 1  # "طفلتها", "زوجته"
     return None
+
+
+def _and_more(words: list[str], j: int) -> tuple[int, int]:
+    """People added to a toll by «و»: «قُتل قيادي … واثنان من مرافقيه», «مواطنة وطفلها».
+
+    Returns (how many more, index after the last word used); looks at most 4 words on.
+    """
+    more, end = 0, j
+    k = j
+    while k < min(len(words), end + 4):
+        w = words[k]
+        if _WOUND.fullmatch(w) or _DEATH_NOUN.fullmatch(w) or _DEATH_VERB.fullmatch(w):
+            break
+        if w.startswith("و") and len(w) > 2:
+            rest = [w[1:], *words[k + 1 : k + 4]]
+            num = parse_number(rest)
+            if num and num[0] < 1000:
+                more, end = more + num[0], k + num[1]
+                k = end
+                continue
+            pc = _person_count(w[1:])
+            if pc:
+                more, end = more + pc, k + 1
+                k = end
+                continue
+        k += 1
+    return more, end
 
 
 def _tokens(norm: str) -> list[re.Match[str]]:
@@ -201,16 +241,20 @@ def find_fatalities(text: str) -> list[Fatalities]:
         if k < len(words) and _WOUND.fullmatch(words[k]):
             continue
         num = parse_number(words[k:])
+        pc = _person_count(words[k]) if k < len(words) else None
+        after_noun = parse_number(words[k + 1 :]) if k + 1 < len(words) else None
         if num:
             add(i, k + num[1] + 1, num[0], num[0])
         elif k < len(words) and _strip(words[k]) in _PLURAL_MIN:
             add(i, k + 1, None, _PLURAL_MIN[_strip(words[k])])
-        elif (
-            k < len(words)
-            and (pc := _person_count(words[k])) is not None
-            and not (k + 1 < len(words) and parse_number(words[k + 1 :]))
+        elif (pc is not None or (k < len(words) and _PEOPLE.fullmatch(words[k]))) and (
+            after_noun is not None and after_noun[0] <= 2 and (pc is None or after_noun[0] == pc)
         ):
-            add(i, k + 1, pc, pc)
+            # the number after its noun: "مدنيان اثنان", "مدنيين اثنين"
+            add(i, k + 2, after_noun[0], after_noun[0])
+        elif pc is not None and not after_noun:
+            more, end = _and_more(words, k + 1)
+            add(i, max(k + 1, end), pc + more, pc + more)
         else:
             # verb, subject, count: "قتلت الغارة 5 مدنيين", "قتل الطيران الروسي ثلاثة أطفال"
             for j in range(k + 1, min(k + 4, len(words))):

@@ -10,6 +10,8 @@ sentence's; else, for "هناك/المنطقة", the previous sentences'), its t
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -22,9 +24,9 @@ from events.classify import (
     norm_text,
     remember,
     split_clauses,
+    words_before,
 )
 from events.context import (
-    ANAPHOR,
     PATROL_WORD,
     date_for,
     event_places,
@@ -32,8 +34,9 @@ from events.context import (
     make_draft,
     point_at,
     radius_for,
+    refers_back,
 )
-from events.fatalities import find_fatalities, total
+from events.fatalities import find_fatalities, parse_number, total
 from events.locate import (
     best_location,
     in_syria,
@@ -44,31 +47,66 @@ from events.merge import Draft
 __all__ = ["clause_groups", "incident_drafts", "trim_span"]
 
 
+#: a clause that opens a new frame ("وفي ريف حماة، …", "فيما …"): it belongs to the next
+#: incident, not to the one before it
+_FRAME = re.compile(
+    r"^\W*(?:وفي|وعلي|ومن|والي|واما|اما|وبعد|وقبل|فيما|بينما|في حين|كما|وكما|ثم|كذلك|وكذلك"
+    r"|تزامنا|بالتزامن|على صعيد|علي صعيد|في سياق|وفي سياق|من جهه|الي ذلك)(?!\w)"
+)
+#: a clause that tells the consequence or the circumstances of the incident before it
+#: ("، ما أدى لمقتل ٣ عناصر", "، أسفر عن …", "، حيث قتل …"): same incident
+_CONSEQUENCE = re.compile(
+    r"^\W*(?:ما|مما|وما|الامر الذي)? ?(?:ادي|ادت|اسفر|اسفرت|تسبب|تسببت|نتج|خلف|خلفت)(?!\w)"
+    r"|^\W*(?:متسببا|متسببه|مخلفا|مخلفه|موقعا|موقعه|اسفر|اسفرت|وادي|وادت|واسفر|واسفرت"
+    r"|حيث|ليسفر|لتسفر|قتل خلالها|قتل فيها|قتل خلاله)(?!\w)"
+)
+
+
+#: a clause that starts with "و/ف" + a verb or noun has its own subject: a new incident
+_NEW_SUBJECT = re.compile(r"^\W*[وف]")
+
+
 def clause_groups(
     text: str, cues: list[Cue], has_place: Callable[[tuple[int, int]], bool]
 ) -> list[tuple[tuple[int, int], tuple[int, int], list]]:
     """Clause groups of incident cues: (group span, cue clause span, cues), sentence offsets.
 
-    A clause that only counts the dead and names no place joins the incident next to it
-    ("قُتل 5 مدنيين، الثلاثاء، في قصف على …" is one shelling with 5 dead).
+    - a clause with a cue starts an incident, unless it only tells the consequence or
+      circumstances of the one before it («، ما أدى لمقتل ٣ عناصر»، «، حيث قُتل …») or
+      only counts the dead without naming a place: then it joins that incident;
+    - a clause without a cue continues the incident before it («، مساء أمس،»، «، قرب
+      قرية …»), unless it opens a new frame («، وفي ريف حماة،»، «فيما …»): then it
+      belongs to the next incident;
+    - a leading death toll with no place joins the incident after it («قُتل 5 مدنيين،
+      الثلاثاء، في قصف على …» is one shelling with 5 dead).
     """
-    clauses = split_clauses(text)
-    with_cues = []
-    for span in clauses:
-        inside = [c for c in cues if c.event_type == "incident" and span[0] <= c.start < span[1]]
-        with_cues.append((span, inside))
+    nt = norm_text(text)
     groups: list[list] = []
     pending_start: int | None = None
-    for span, inside in with_cues:
+    for span in _split_coordinated(split_clauses(text), cues, has_place):
+        inside = [c for c in cues if c.event_type == "incident" and span[0] <= c.start < span[1]]
+        head = nt.norm[nt.norm_pos(span[0]) : nt.norm_pos(span[1])]
+        if not inside and any(span[0] <= c.start < span[1] for c in cues):
+            pending_start = None  # a patrol's or a post's clause: no incident's place
+            continue
         if not inside:
-            if pending_start is None:
+            if groups and pending_start is None and not _FRAME.match(head):
+                groups[-1][0] = (groups[-1][0][0], span[1])  # continues the incident
+            elif pending_start is None:
                 pending_start = span[0]
             continue
         killing_only = all(c.sub_event_type == "killing" for c in inside)
-        if groups and killing_only and pending_start is None:
+        generic_only = all(c.generic for c in inside)
+        joins = (
+            _CONSEQUENCE.match(head) is not None
+            or (killing_only and not has_place(span))
+            # "انفجرت عبوة ناسفة، استهدفت عربة روسية": the same incident told on
+            or (generic_only and not _NEW_SUBJECT.match(head))
+        )
+        if groups and joins and not _FRAME.match(head):
             groups[-1][2].extend(inside)
-            groups[-1][1] = (groups[-1][1][0], span[1])
             groups[-1][0] = (groups[-1][0][0], span[1])
+            pending_start = None
             continue
         start = span[0] if pending_start is None else pending_start
         groups.append([(start, span[1]), span, list(inside)])
@@ -85,6 +123,33 @@ def clause_groups(
             continue
         i += 1
     return [(g[0], g[1], g[2]) for g in groups]
+
+
+def _split_coordinated(
+    spans: list[tuple[int, int]], cues: list[Cue], has_place: Callable[[tuple[int, int]], bool]
+) -> list[tuple[int, int]]:
+    """Split a clause before «و» + a cue of another kind when a place comes before it.
+
+    «قصف على محيط سراقب واشتباكات شرقي معرة النعمان» is two incidents; «قصف وغارات على
+    كفرنبل» (no place before «وغارات») stays one.
+    """
+    out = []
+    for s, e in spans:
+        inside = sorted(
+            (c for c in cues if c.event_type == "incident" and s <= c.start < e),
+            key=lambda c: c.start,
+        )
+        start = s
+        for prev, c in itertools.pairwise(inside):
+            if (
+                c.surface.startswith("و")
+                and c.sub_event_type != prev.sub_event_type
+                and has_place((start, c.start))
+            ):
+                out.append((start, c.start))
+                start = c.start
+        out.append((start, e))
+    return out
 
 
 def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
@@ -116,6 +181,13 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         return any(u.role == "location" and lo <= u.mention.start < hi for u in uses)
 
     groups = clause_groups(text, cues, has_place)
+    # clauses that tell a patrol or a post (and no incident) lend no place to an incident
+    barriers = [
+        (off + cs, off + ce)
+        for cs, ce in split_clauses(text)
+        if any(cs <= c.start < ce for c in cues)
+        and not any(cs <= c.start < ce for c in cues if c.event_type == "incident")
+    ]
     subs = [min((c.sub_event_type for c in g[2]), key=INCIDENT_PRIORITY.index) for g in groups]
     out = []
     for (gspan, cspan, gcues), sub in zip(groups, subs, strict=True):
@@ -126,12 +198,15 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         a_gspan = (off + gspan[0], off + gspan[1])
         a_cspan = (off + cspan[0], off + cspan[1])
         g_uses = [u for u in uses if in_span(a_gspan, u.mention.start)]
-        c_has_place = any(u.role == "location" for u in uses if in_span(a_cspan, u.mention.start))
+        g_has_place = any(u.role == "location" for u in g_uses)
         count, minimum = total(find_fatalities(gtext))
-        anaphor = bool(ANAPHOR.search(norm_text(ctext).norm))
-        if all(c.generic for c in gcues) and not (c_has_place or anaphor or minimum):
+        anaphor = refers_back(norm_text(ctext).norm)
+        if all(c.generic for c in gcues) and not (g_has_place or anaphor or minimum):
             continue
-        loc = best_location(g_uses, prefer=a_cspan, gov_names=ctx.gov)
+        # places of the sentence that no other incident's clauses claim
+        others = [(off + g[0][0], off + g[0][1]) for g in groups if g[0] != gspan] + barriers
+        free = [u for u in uses if not any(in_span(o, u.mention.start) for o in others)]
+        loc = best_location(g_uses, prefer=a_gspan, gov_names=ctx.gov)
         syrian, from_ctx = True, False
         if loc is None:
             foreign = [
@@ -147,19 +222,19 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
             syrian = loc is None
             if foreign and loc is None:
                 continue  # abroad, but only a country is named: too vague to map
-            if loc is None:
-                loc = best_location(uses, prefer=a_cspan, gov_names=ctx.gov)
-        if loc is None and anaphor and ctx.context_place() is not None:
+            if loc is None and sub != "shootdown":
+                loc = best_location(free, prefer=a_cspan, gov_names=ctx.gov)
+        if loc is None and anaphor and sub != "shootdown" and ctx.context_place() is not None:
             loc, from_ctx = ctx.last_place, True
         if loc is None:
-            continue
+            continue  # (a shootdown is coded only where its own clauses place it)
         cue = min(gcues, key=lambda c: INCIDENT_PRIORITY.index(c.sub_event_type))
-        others = [(off + g[0][0], off + g[0][1]) for g in groups if g[0] != gspan]
+        # its own date, else the nearest date told before it in the sentence
         dates = [d for d in s_dates if in_span(a_gspan, d.start)] or [
-            d for d in s_dates if not any(in_span(o, d.start) for o in others)
-        ]
+            d for d in s_dates if d.start < a_gspan[0]
+        ][-1:]
         when = date_for(ctx, dates, off + cue.start, gtext, planned=False)
-        if when is None:
+        if when is None or _tally(text, gcues, when):
             continue
         geom, gprec = point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
         extra: dict[str, object] = {}
@@ -192,6 +267,23 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         )
         out.append(d)
     return out
+
+
+def _tally(text: str, cues: list[Cue], when) -> bool:
+    """Return whether the group counts incidents over a span of a week or more (a tally).
+
+    «وثق المرصد ٣ تفجيرات منذ مطلع الشهر» is a tally of events, not one event.
+    """
+    date, date_end = when[0], when[1]
+    if date_end is None or (date_end - date).days < 7:
+        return False
+    nt = norm_text(text)
+    for c in cues:
+        before = words_before(nt.norm, nt.norm_pos(c.start), 1)
+        num = parse_number(before) if before else None
+        if num is not None and num[0] >= 2:
+            return True
+    return False
 
 
 def trim_span(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -11,7 +11,9 @@ Each place mention of a sentence gets one *role*:
   أستانة``، ``تم تبنيه في موسكو``) — never an event location;
 - ``actor``: a capital or country standing for its government (``موسكو ترى``، ``حمّلت
   موسكو``، ``قالت أنقرة``) — never an event location;
-- ``road``: a road (the M4), used for patrol routes.
+- ``road``: a road (the M4), used for patrol routes;
+- ``intended``: the object of a plan or threat (``كانوا يخططون لشن هجمات على قاعدة
+  حميميم``) — never an event location.
 
 A location also gets a *qualifier* (``near``: قرب/محيط/شمال…; ``countryside``: ريف;
 ``city``: مدينة; ``governorate``: محافظة) and, for patrols, a route *marker* (``origin``
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 
 from events.classify import NormText, norm_text
 from events.diplomacy import is_actor_use, is_diplomatic_use, talks_about_diplomacy
+from events.modality import intended
 from gazetteer.model import Mention, Place
 from gazetteer.normalize import normalize
 
@@ -76,7 +79,7 @@ class PlaceUse:
     mention : Mention
         The gazetteer's mention (offsets into the article).
     role : str
-        ``location``, ``containment``, ``diplomatic``, ``actor`` or ``road``.
+        ``location``, ``containment``, ``diplomatic``, ``actor``, ``intended`` or ``road``.
     qualifier : str
         ``""``, ``near``, ``countryside``, ``city`` or ``governorate``.
     marker : str
@@ -244,6 +247,8 @@ def place_uses(
             role = "actor"
         elif is_diplomatic_use(words, after):
             role = "diplomatic"
+        elif intended(nt.norm, nt.norm_pos(s), n=8):
+            role = "intended"
         else:
             role = "location"
         if role == "location" and prev is not None and prev.place.kind != "road":

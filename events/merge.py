@@ -51,12 +51,61 @@ class Draft:
     #: how far from its point the event may be (km): 1 for a named place, the region's
     #: radius for a region
     radius_km: float = 1.0
+    #: told in the article's headline (a summary of what the body tells in detail)
+    headline: bool = False
+    #: the numbers of the sentences it was drafted from (two clauses of one sentence are
+    #: two events: they are never merged)
+    sentences: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = frozenset(range(self.first, self.last + 1))
 
 
-def _same(a: Draft, b: Draft) -> bool:
-    if (a.event_type, a.sub, a.status) != (b.event_type, b.sub, b.status):
+#: a report with no date of its own (publication date) is not the same event as one dated
+#: more than this many days away
+_OWN_DATE_DAYS = 7
+#: a patrol told again within this many sentences is the same patrol
+_PATROL_SENTENCES = 4
+
+
+def _dates_compatible(a: Draft, b: Draft) -> bool:
+    if a.date_own and b.date_own:
+        return a.date == b.date
+    if a.date_own != b.date_own and a.status == "reported":
+        return abs((a.date - b.date).days) <= _OWN_DATE_DAYS
+    return True
+
+
+def _close(a: Draft, b: Draft, km: float) -> bool:
+    ga, gb = a.geometry, b.geometry
+    return ga.distance(gb) * 111.0 <= km
+
+
+def _same_patrol(a: Draft, b: Draft) -> bool:
+    """One patrol told in several sentences: an announcement, then its route."""
+    if a.event_type != "patrol" or b.event_type != "patrol" or a.status != b.status:
         return False
-    if a.date_own and b.date_own and a.date != b.date:
+    gap = min(abs(i - j) for i in a.sentences for j in b.sentences)
+    if gap > _PATROL_SENTENCES:
+        return False
+    routed = [d for d in (a, b) if d.geometry.geom_type == "LineString" and d.geo_precision == 1]
+    if len(routed) == 2:
+        return _same(a, b, patrol=False)  # two full routes: the same only when they match
+    return True
+
+
+def _same(a: Draft, b: Draft, *, patrol: bool = True) -> bool:
+    if a.sentences & b.sentences:
+        return False  # two clauses of one sentence are two events
+    if not _dates_compatible(a, b):
+        return False
+    if patrol and a.event_type == "patrol" and _same_patrol(a, b):
+        return True
+    if a.headline != b.headline and (a.event_type, a.status) == (b.event_type, b.status):
+        # a headline sums up what the body tells: same place, any sub-type
+        return _close(a, b, max(a.radius_km, b.radius_km, 1.0))
+    if (a.event_type, a.sub, a.status) != (b.event_type, b.sub, b.status):
         return False
     ga, gb = a.geometry, b.geometry
     if ga.geom_type != gb.geom_type:
@@ -77,8 +126,27 @@ def _same(a: Draft, b: Draft) -> bool:
 
 def _merge_into(a: Draft, b: Draft) -> Draft:
     base, other = (b, a) if (b.date_own and not a.date_own) else (a, b)
+    if a.headline != b.headline:
+        base, other = (b, a) if a.headline else (a, b)  # the body's sentence is the evidence
     out = replace(base, extra=dict(base.extra))
-    if b.first == a.last + 1 or a.first == b.last + 1:
+    if other.date_own and not base.date_own:
+        out.date, out.date_end = other.date, other.date_end
+        out.date_precision = other.date_precision
+        out.date_own, out.extra["date_source"] = True, other.extra.get("date_source")
+    out.sentences = a.sentences | b.sentences
+    out.headline = a.headline and b.headline
+    if a.headline != b.headline:
+        body = b if a.headline else a
+        out.sub, out.extra["cue"] = body.sub, body.extra.get("cue")
+    if a.event_type == "patrol" and "joint_patrol" in (a.sub, b.sub):
+        out.sub = "joint_patrol"
+    if (
+        other.geo_precision == base.geo_precision
+        and other.geometry.geom_type == "LineString"
+        and base.geometry.geom_type != "LineString"
+    ):
+        out.geometry = other.geometry  # a route says more than a point
+    if a.headline == b.headline and (b.first == a.last + 1 or a.first == b.last + 1):
         out.start, out.end = min(a.start, b.start), max(a.end, b.end)
         out.first, out.last = min(a.first, b.first), max(a.last, b.last)
     if other.geo_precision < base.geo_precision:

@@ -8,8 +8,6 @@ place table; the last ones use the real gazetteer on text that is not from the s
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 import pytest
 from hypothesis import given, settings
@@ -19,59 +17,9 @@ from shapely.geometry import Point
 from events.article import article_from_text
 from events.extract import extract_events
 from events.model import Article
-from gazetteer.model import Mention, Place
+from gazetteer.model import Place
 from geo.roads import haversine_km
-
-
-def P(pid, name_ar, kind="town", country="SY", lon=36.5, lat=35.5, **kw):
-    return Place(f"t:{pid}", name_ar, pid, lon, lat, kind, country, admin1="SY-XX", **kw)
-
-
-# synthetic geography: three towns on a made-up east-west road, a region, two foreign cities
-A = P("a", "الحاضر", lon=36.0, lat=35.0)
-B = P("b", "كفرنوران", "village", lon=36.4, lat=35.02)
-C = P("c", "الزربة", lon=36.8, lat=35.0)
-OFF = P("off", "دير حافر", lon=36.4, lat=35.6)
-REGION = P("r", "ريف حلب الجنوبي", "region", lon=36.4, lat=35.1, precision_km=30)
-_WAY = ((35.9, 35.0), (36.0, 35.0), (36.4, 35.02), (36.8, 35.0), (36.9, 35.0))
-ROAD = P("road", "الطريق الدولي", "road", lon=36.4, lat=35.0, waypoints=_WAY)
-ANKARA = P("ankara", "أنقرة", "city", "TR", 32.85, 39.92)
-BAGHDAD = P("baghdad", "بغداد", "city", "IQ", 44.4, 33.34)
-IRAQ = P("iraq", "العراق", "country", "IQ", 44.4, 33.34)
-NAMES = {
-    "الطريق الدولي": ROAD,
-    "ريف حلب الجنوبي": REGION,
-    "الحاضر": A,
-    "كفرنوران": B,
-    "الزربة": C,
-    "دير حافر": OFF,
-    "أنقرة": ANKARA,
-    "بغداد": BAGHDAD,
-    "العراق": IRAQ,
-}
-
-
-@dataclass
-class _Table:
-    places: tuple[Place, ...]
-
-
-class FakeGazetteer:
-    """Tags the names in :data:`NAMES`, longest first, without overlaps."""
-
-    table = _Table(tuple(NAMES.values()))
-
-    def tag(self, text: str) -> list[Mention]:
-        taken: list[tuple[int, int]] = []
-        out = []
-        for name in sorted(NAMES, key=len, reverse=True):
-            for m in re.finditer(re.escape(name), text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                out.append(Mention(m.start(), m.end(), name, NAMES[name], 0.9))
-        return sorted(out, key=lambda m: m.start)
-
+from tests.extract_fakes import ANKARA, BAGHDAD, ROAD, A, B, C, FakeGazetteer
 
 GAZ = FakeGazetteer()
 PUB = dt.date(2020, 3, 5)  # a Thursday

@@ -1,0 +1,223 @@
+"""When an event word does not report an event: intentions, trends, back-references, escorts.
+
+Arabic news prose names events it does not report. Each rule reads the *normalized*
+sentence (:func:`gazetteer.normalize.normalize`) around one cue and says whether that cue
+is not a report of a new event:
+
+- **intention or plan** — the cue follows, in its clause, a verb of planning, intending,
+  threatening or preparing: «كانوا يخططون لشن هجمات بطائرات مسيرة»، «تعتزم شن عملية»،
+  «بهدف استهداف»، «يستعدون لهجوم»، «في محاولة لقصف»;
+- **trend** — the event noun is the subject of a verb of decrease or stopping («وكانت
+  الغارات الروسية قد تراجعت»، «توقفت الدوريات»، «خفت حدة القصف»), or of increase when the
+  clause speaks of a span of time («تصاعدت الغارات خلال الأسابيع الماضية»);
+- **back-reference** — a demonstrative («هذه الغارات»، «ذلك القصف») or a definite noun after
+  «بعد/عقب/إثر/منذ/رداً على» («بعد الانفجار»، «رداً على الغارات») points to an event told
+  before, not a new one;
+- **escort or surveillance drones** — «طائرات مسيرة لتأمين المنطقة جواً»، «رافقتها طائرات
+  مسيرة»، «حلقت طائرات مسيرة في أجواء المنطقة»: no strike unless the clause also says one
+  (استهدفت، قصفت، ألقت …).
+
+Written by hand: these are rules of Arabic news prose, not something a library does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from events.cues import word_re
+
+__all__ = [
+    "back_reference",
+    "clause_start",
+    "escort_drone",
+    "intended",
+    "not_reported",
+    "trend",
+]
+
+_W = r"\w+"
+_CLAUSE_PUNCT = re.compile(r"[,;.:!?؟\n]|\s[–—-]\s")
+
+#: verbs and nouns of planning, intending, threatening, preparing, attempting
+INTENT = word_re(
+    "يخطط", "يخططون", "تخطط", "خطط", "خططت", "خططوا", "تخطيط", "مخطط", "مخططا", "خطه",
+    "يعتزم", "تعتزم", "يعتزمون", "اعتزام", "ينوي", "تنوي", "ينوون", "نيه", "نيتها", "نيته",
+    "بهدف", "تهدف", "يهدف", "يهدد", "تهدد", "يهددون", "هدد", "هددت", "تهديد",
+    "تهديدات", "متوعده", "توعد", "توعدت", "يتوعد", "يستعد", "تستعد", "يستعدون", "استعداد",
+    "استعدادا", "تحضير", "تحضيرا", "تحضر", "يحضر", "يحضرون", "التحضير", "يسعي", "تسعي",
+    "يريد", "تريد", "محاوله", "محاولتها", "محاولته", "تحاول", "يحاول", "يحاولون", "حاول",
+    "حاولت", "تمهيدا", "عزم", "عزمها", "نوايا",
+)  # fmt: skip
+#: nouns the "attempt" words may govern as real events (an attempted advance is a clash,
+#: an attempted assassination an attack)
+_ATTEMPT = frozenset(
+    ("محاوله", "محاولتها", "محاولته", "تحاول", "يحاول", "يحاولون", "حاول", "حاولت")
+)
+_ATTEMPT_OK = re.compile(r"(?:تقدم|تسلل|اغتيال|اقتحام|التفاف)")
+
+#: decrease or stop: the event noun as their subject reports no event
+TREND_DOWN = word_re(
+    "تراجع", "تراجعت", "يتراجع", "تتراجع", "توقف", "توقفت", "يتوقف", "تتوقف", "انخفض",
+    "انخفضت", "ينخفض", "تنخفض", "تقلص", "تقلصت", "خف", "خفت", "هدا", "هدات", "انحسر",
+    "انحسرت", "تضاءل", "تضاءلت", "غاب", "غابت", "تلاشت", "انقطع", "انقطعت", "تجمد",
+    "تجمدت", "علقت", "توقفا",
+)  # fmt: skip
+#: increase: a trend only when the clause speaks of a span of time
+TREND_UP = word_re(
+    "تصاعد", "تصاعدت", "يتصاعد", "تتصاعد", "تزايد", "تزايدت", "يتزايد", "تتزايد", "ازداد",
+    "ازدادت", "ارتفع", "ارتفعت", "تكثف", "تكثفت", "تكررت", "تتكرر",
+)  # fmt: skip
+_SPAN = re.compile(
+    r"(?<!\w)(?:منذ|خلال|مؤخرا|الاونه|لاسابيع|لاشهر|لايام|الاسابيع|الاشهر|الايام|الفتره"
+    r"|الماضيه|الاخيره)(?!\w)"
+)
+#: "the pace/intensity of" before an event noun
+_MEASURE = word_re("وتيره", "حده", "معدل")
+_FILLER = re.compile(r"ال\w+|\w+يه|قد|كانت|كان|ايضا|بدورها|بدوره|علي|في|بين")
+
+DEMONSTRATIVE = frozenset(
+    ("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان", "هاتان", "هؤلاء", "اولئك",
+     "وهذه", "وهذا", "وتلك", "وذلك")
+)  # fmt: skip
+_AFTER_EVENT = frozenset(("منذ", "ومنذ", "ردا", "رد", "وردا", "انتقاما", "وانتقاما"))
+#: "after the explosion": a back-reference for the generic cues (an explosion, an attack)
+_AFTER_GENERIC = frozenset(("بعد", "عقب", "اثر", "وبعد", "وعقب", "واثر", "بعيد"))
+
+#: drones that escort a patrol, secure an area or watch it
+ESCORT = word_re(
+    "لتامين", "تامين", "بتامين", "لحمايه", "حمايه", "لمراقبه", "مراقبه", "بمراقبه", "ترافق",
+    "يرافق", "رافقت", "رافقتها", "رافقته", "رافقها", "ترافقها", "ترافقه", "مرافقه",
+    "بمرافقه", "مرافقتها", "حلقت", "تحلق", "يحلق", "حلق", "تحليق", "تحوم", "حامت",
+    "استطلاع", "للاستطلاع", "الاستطلاع", "استطلاعيه", "تصوير", "لتصوير", "رصد", "لرصد",
+    "ترصد", "تغطيه", "جوا", "الاجواء", "اجواء", "سماء", "مشاركه", "بمشاركه",
+)  # fmt: skip
+#: … unless the clause also tells a strike
+STRIKE = word_re(
+    "استهدف", "استهدفت", "تستهدف", "يستهدف", "استهداف", "قصف", "قصفت", "تقصف", "ضرب",
+    "ضربت", "ضربه", "ضربات", "شن", "شنت", "القت", "القي", "اطلقت", "اطلق", "غاره",
+    "غارات", "هاجم", "هاجمت", "هجوم", "مقتل", "قتل", "قتلت", "اصابه", "اصيب", "دمرت",
+    "دمر", "صاروخ", "صاروخين", "صواريخ", "قنبله", "قنابل",
+)  # fmt: skip
+
+
+_AIRCRAFT = re.compile(r"طائر|طيران|مروحي")
+
+
+def clause_start(norm: str, pos: int) -> int:
+    """Return where the clause holding ``pos`` starts (after the last , ; . : or dash)."""
+    last = 0
+    for m in _CLAUSE_PUNCT.finditer(norm, 0, pos):
+        last = m.end()
+    return last
+
+
+def _clause_end(norm: str, pos: int) -> int:
+    m = _CLAUSE_PUNCT.search(norm, pos)
+    return m.start() if m else len(norm)
+
+
+def intended(norm: str, ns: int, ne: int = -1, *, n: int = 6) -> bool:
+    """Return whether the cue (or place) at ``norm[ns:ne]`` is only planned or threatened.
+
+    Parameters
+    ----------
+    norm : str
+        Normalized sentence.
+    ns, ne : int
+        The cue's span in ``norm`` (``ne`` is not needed).
+    n : int, optional
+        How many words before the cue (inside its clause) may hold the intention word.
+
+    Returns
+    -------
+    bool
+    """
+    before = re.findall(_W, norm[clause_start(norm, ns) : ns])[-n:]
+    for i, w in enumerate(before):
+        if INTENT.fullmatch(w):
+            bare = re.sub(r"^(?:[وف]?(?:ب|ل|بال|ال|لل)?)", "", w)
+            nxt = before[i + 1] if i + 1 < len(before) else norm[ns : ns + 12]
+            if (w in _ATTEMPT or bare in _ATTEMPT) and _ATTEMPT_OK.search(nxt):
+                continue  # an attempted advance or assassination happened
+            return True
+    return False
+
+
+def trend(norm: str, ns: int, ne: int) -> bool:
+    """Return whether the cue is the subject of a trend verb (تراجعت الغارات), not a report."""
+    after = re.findall(_W, norm[ne : _clause_end(norm, ne)])[:6]
+    subject_of: str | None = None
+    for w in after:
+        if TREND_DOWN.fullmatch(w) or TREND_UP.fullmatch(w):
+            subject_of = w
+            break
+        if not _FILLER.fullmatch(w):
+            break
+    before = re.findall(_W, norm[clause_start(norm, ns) : ns])[-2:]
+    if subject_of is None:
+        for w in reversed(before):
+            if TREND_DOWN.fullmatch(w) or TREND_UP.fullmatch(w):
+                subject_of = w
+                break
+            if not _MEASURE.fullmatch(w):
+                break
+    if subject_of is None:
+        return False
+    if TREND_DOWN.fullmatch(subject_of):
+        return True
+    cs = clause_start(norm, ns)
+    return bool(_SPAN.search(norm[cs : _clause_end(norm, ne)]))
+
+
+def back_reference(norm: str, ns: int, *, generic: bool = False) -> bool:
+    """Return whether the cue points back to an event told before.
+
+    «هذه الغارات»، «ذلك القصف»; a definite noun after «بعد/عقب/إثر/منذ/رداً على»
+    («بعد الانفجار»، «رداً على الغارات»).
+    """
+    before = re.findall(_W, norm[max(0, ns - 40) : ns])[-2:]
+    if before and before[-1] in DEMONSTRATIVE:
+        return True
+    definite = re.match(r"(?:[وف]?(?:بال|لل|ال))", norm[ns : ns + 4]) is not None
+    if not definite:
+        return False
+    after = _AFTER_EVENT | _AFTER_GENERIC if generic else _AFTER_EVENT
+    if before and before[-1] in after:
+        return True
+    return len(before) == 2 and before[-1] == "علي" and before[0] in _AFTER_EVENT
+
+
+def escort_drone(norm: str, ns: int, ne: int) -> bool:
+    """Return whether drones named at ``norm[ns:ne]`` escort or watch, and strike nothing."""
+    cs, ce = clause_start(norm, ns), _clause_end(norm, ne)
+    clause = norm[cs:ce]
+    words = re.findall(_W, clause)
+    if not any(ESCORT.fullmatch(w) for w in words):
+        return False
+    return not any(STRIKE.fullmatch(w) for w in words)
+
+
+def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool = False) -> bool:
+    """Return whether the cue at ``norm[ns:ne]`` does not report a new event.
+
+    Parameters
+    ----------
+    norm : str
+        Normalized sentence.
+    ns, ne : int
+        The cue's span in ``norm``.
+    sub : str or None
+        The cue's sub-type (escorts are checked for drones and for aircraft named as an
+        airstrike cue, «طائرات روسية»).
+    generic : bool, optional
+        A generic cue (هجوم، انفجار، مقتل): «بعد الانفجار» is a back-reference too.
+
+    Returns
+    -------
+    bool
+    """
+    if intended(norm, ns, ne) or trend(norm, ns, ne) or back_reference(norm, ns, generic=generic):
+        return True
+    if sub == "drone_strike" or (sub == "airstrike" and _AIRCRAFT.search(norm[ns:ne])):
+        return escort_drone(norm, ns, ne)
+    return False

@@ -1,0 +1,176 @@
+"""extract_events on short articles written for the tests: what is one event, what is none.
+
+The rules are general rules of Arabic news prose (intentions, trends, consequences, second
+clauses, headlines, a patrol told in two sentences …); the sentences are made up and use
+the synthetic places of :mod:`tests.extract_fakes`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from events.article import article_from_text
+from events.extract import extract_events
+from geo.roads import haversine_km
+from tests.extract_fakes import A, B, C, FakeGazetteer, P
+
+BASE = P("base", "قاعدة الزربة الجوية", "site", lon=36.85, lat=35.06)
+GAZ = FakeGazetteer({"قاعدة الزربة الجوية": BASE})
+PUB = dt.date(2020, 3, 5)  # a Thursday
+
+
+def run(text: str, published: dt.date | None = PUB):
+    art = article_from_text(text, article_id="r1", source="مصدر تجريبي", published=published)
+    return extract_events(art, gazetteer=GAZ)
+
+
+def at(ev, place, km: float = 1.0) -> bool:
+    return any(haversine_km(c, place.point) <= km for c in ev.geometry.coords)
+
+
+def test_the_object_of_a_plan_is_not_where_something_happened():
+    evs = run(
+        "وقالت وزارة الدفاع إن قواتها الجوية دمرت مخازن للمسلحين في الحاضر، كانوا يخططون "
+        "لاستخدامها في هجمات بطائرات مسيرة على قاعدة الزربة الجوية."
+    )
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("incident", "airstrike")]
+    assert at(evs[0], A)
+    assert not any(at(e, BASE, 10) for e in evs)
+
+
+def test_a_trend_or_a_back_reference_is_no_event_and_a_base_is_no_fallback():
+    evs = run(
+        "قصفت قوات النظام قاعدة الزربة الجوية أمس.\n"
+        "وكانت الغارات قد تراجعت في المنطقة لأسابيع قبل ذلك.\n"
+        "وتعد هذه الغارات الأعنف على المنطقة منذ مطلع العام."
+    )
+    assert [e.sub_event_type for e in evs] == ["shelling"]
+
+
+def test_anaphor_after_a_base_falls_back_to_the_area_not_the_base():
+    evs = run(
+        "تقع قاعدة الزربة الجوية في ريف حلب الجنوبي.\n"
+        "وقُتل ثلاثة مدنيين بقصف مدفعي على المنطقة صباح اليوم."
+    )
+    (ev,) = evs
+    assert not at(ev, BASE, 5)
+    assert ev.geo_precision == 3
+
+
+def test_a_consequence_clause_belongs_to_its_incident_with_the_sentences_date():
+    evs = run(
+        "استهدفت طائرة مسيرة، مساء أمس الأربعاء، سيارة عسكرية قرب بلدة كفرنوران، "
+        "ما أدى لمقتل ثلاثة عناصر كانوا بداخلها."
+    )
+    (ev,) = evs
+    assert (ev.sub_event_type, ev.fatalities) == ("drone_strike", 3)
+    assert ev.date == dt.date(2020, 3, 4)
+    assert at(ev, B)
+
+
+def test_a_headline_and_its_dated_report_are_one_event_with_the_reports_date():
+    evs = run(
+        "مسيرة تستهدف سيارة قرب كفرنوران\n"
+        "استهدفت طائرة مسيرة، مساء أمس الأربعاء، سيارة عسكرية قرب بلدة كفرنوران، "
+        "ما أدى لمقتل ثلاثة عناصر."
+    )
+    (ev,) = evs
+    assert ev.date == dt.date(2020, 3, 4)
+    assert ev.fatalities == 3
+    assert ev.evidence.startswith("استهدفت")
+
+
+def test_a_headline_sums_up_with_another_sub_type():
+    evs = run(
+        "قصف روسي على الزربة\nشنت الطائرات الحربية الروسية غارات جوية على بلدة الزربة صباح اليوم."
+    )
+    (ev,) = evs
+    assert ev.sub_event_type == "airstrike"
+
+
+def test_two_incidents_joined_by_wa_in_a_headline():
+    evs = run("قصف على الحاضر واشتباكات قرب الزربة\nوتحدثت مصادر محلية عن أضرار كبيرة.")
+    assert sorted(e.sub_event_type for e in evs) == ["clashes", "shelling"]
+    shelling = next(e for e in evs if e.sub_event_type == "shelling")
+    assert at(shelling, A)
+
+
+def test_a_second_clause_with_fima_is_a_second_incident():
+    evs = run(
+        "شنت الطائرات الحربية غارات على بلدة الحاضر، ما أدى لمقتل مدنيين اثنين، فيما "
+        "نفذت طائرات روسية غارات على أطراف قرية كفرنوران."
+    )
+    assert len(evs) == 2
+    first, second = sorted(evs, key=lambda e: e.evidence_start)
+    assert at(first, A)
+    assert first.fatalities == 2
+    assert at(second, B, 15)
+    assert second.fatalities is None
+
+
+def test_a_shootdown_does_not_retype_the_shelling_of_its_sentence():
+    evs = run(
+        "قصفت قوات النظام بلدة الزربة، في حين دوت انفجارات في سماء المنطقة إثر إسقاط "
+        "الفصائل طائرة مسيرة."
+    )
+    assert [e.sub_event_type for e in evs] == ["shelling"]
+    assert at(evs[0], C)
+
+
+def test_a_tally_over_weeks_is_not_one_event():
+    evs = run(
+        "ووثق المرصد منذ مطلع الشهر الجاري 5 تفجيرات في الحاضر، أسفرت عن مقتل 9 أشخاص.",
+        published=dt.date(2020, 3, 20),
+    )
+    assert evs == []
+
+
+def test_one_patrol_told_in_two_sentences_is_one_joint_patrol_with_the_route():
+    evs = run(
+        "سيرت القوات الروسية والتركية، الثلاثاء، الدورية المشتركة العاشرة على الطريق الدولي.\n"
+        "وقال بيان لوزارة الدفاع إن الدورية انطلقت من بلدة الزربة وصولاً إلى قرية الحاضر.\n"
+        "وأشار البيان إلى أن الدورية نفذت بمشاركة مدرعات، فضلا عن طائرات مسيرة لتأمين "
+        "المنطقة جوا."
+    )
+    (ev,) = evs
+    assert (ev.event_type, ev.sub_event_type) == ("patrol", "joint_patrol")
+    coords = list(ev.geometry.coords)
+    assert haversine_km(coords[0], C.point) < 1
+    assert haversine_km(coords[-1], A.point) < 1
+
+
+def test_patrols_agreed_on_are_planned_or_nothing():
+    text = "واتفق الجانبان في أنقرة على تسيير دوريات مشتركة على الطريق الدولي بدءاً من 15 آذار 2020."
+    (ev,) = run(text, published=dt.date(2020, 3, 5))
+    assert (ev.event_type, ev.status, ev.date) == ("patrol", "planned", dt.date(2020, 3, 15))
+    assert run(text, published=dt.date(2020, 6, 1)) == []
+
+
+def test_a_stopped_patrol_programme_is_no_patrol():
+    assert run("وكانت الدوريات المشتركة على الطريق الدولي قد توقفت منذ الشتاء الماضي.") == []
+
+
+def test_a_patrol_only_attacked_is_an_incident_not_a_patrol():
+    evs = run("وتعرضت دورية مشتركة لهجوم بعبوة ناسفة قرب بلدة كفرنوران صباح اليوم.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("incident", "ied")]
+    assert evs[0].extra.get("target") == "patrol"
+
+
+def test_wa_ukhra_repeats_a_post_at_a_new_place():
+    evs = run(
+        "وكانت القوات التركية قد أنشأت يوم الثلاثاء الماضي نقطة في بلدة الحاضر، "
+        "وأخرى في محيط قرية كفرنوران."
+    )
+    posts = sorted(
+        (e for e in evs if e.event_type == "observation_post"), key=lambda e: e.evidence_start
+    )
+    assert [e.sub_event_type for e in posts] == ["post_established"] * 2
+    assert at(posts[0], A)
+    assert at(posts[1], B, 15)
+    assert posts[0].id != posts[1].id
+    assert all(e.date == dt.date(2020, 3, 3) for e in posts)
+
+
+def test_negated_strikes_make_no_event():
+    evs = run("وحلقت طائرات الاستطلاع في أجواء الحاضر، دون تسجيل غارات جوية حتى المساء.")
+    assert evs == []
