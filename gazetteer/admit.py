@@ -178,43 +178,89 @@ class Admitter:
         -------
         Pending or None
         """
+        out = self.admit_all(view, [(mstart, mend, key_id, prefix, article)])
+        return out[0] if out else None
+
+    def admit_all(
+        self,
+        view: TextView,
+        matches: list[tuple[int, int, int, str, bool]],
+        blocked: bytearray | None = None,
+    ) -> list[Pending]:
+        """Apply the rules to every match of a text (:meth:`NameMatcher.find_raw` tuples).
+
+        Parameters
+        ----------
+        view : TextView
+        matches : list of tuple
+            ``(mstart, mend, key_id, prefix, article)``.
+        blocked : bytearray, optional
+            One byte per match-text character, non-zero inside an actor's name: matches
+            touching it are skipped.
+
+        Returns
+        -------
+        list of Pending
+            The admitted matches, in the order given.
+        """
+        # One loop with local names: this runs for every match of every text.
         mtext = view.mtext
-        ws = mstart - len(prefix)
-        prev = prev_word(mtext, ws)
-        actor, strong, weak, pclass = self._prev_facts(prev)
-        if actor or next_word(mtext, mend) in npl.OUTLET_TAILS:
-            return None
-        f = self.facts(key_id)
-        form = mtext[mstart:mend]
-        conf = 0.9 if prefix else 0.95
-        if f.spaced_road:
-            if not road_context(view, mstart, mend, mtext[max(0, ws - WINDOW) : ws].split()):
-                return None
-            conf = 0.85
-        if f.one_word:
-            needs, generic = self._form_facts(key_id, form, f)
-            if needs:
-                # A bare settlement noun (مزرعة، قرى) is not rescued by a hint after it.
-                if not (strong or (not generic and contain_after(_after(mtext, mend)))):
-                    conf = -1.0
-                else:
-                    conf = 0.8
-            elif f.short:
-                if not ("ب" in prefix or weak or contain_after(_after(mtext, mend))):
-                    conf = -1.0
-                else:
-                    conf = 0.75
-        if conf < 0:
-            # No context of its own: kept only when "و" joins it to a place named just
-            # before it (core's coordination rule), so without "و" it can go now.
-            if not prefix.startswith("و"):
-                return None
-            return Pending(
-                mstart, mend, key_id, prefix, article, 0.7, form, f.cands, True, prev, pclass
-            )
-        return Pending(
-            mstart, mend, key_id, prefix, article, conf, form, f.cands, False, prev, pclass
-        )
+        n = len(mtext)
+        rfind, find = mtext.rfind, mtext.find
+        prev_get, facts_get, forms_get = self._prev.get, self._facts.get, self._forms.get
+        tails = npl.OUTLET_TAILS
+        out: list[Pending] = []
+        append = out.append
+        for mstart, mend, key_id, prefix, article in matches:
+            if blocked is not None and blocked.find(1, mstart, mend) >= 0:
+                continue
+            ws = mstart - len(prefix)
+            # The word before (as prev_word) and what it says.
+            e = ws - 1
+            if e <= 0:
+                prev = None
+            else:
+                a = rfind(" ", 0, e) + 1
+                prev = mtext[max(a, ws - WINDOW) : e] or None
+            pf = prev_get(prev) or self._prev_facts(prev)
+            if pf[0]:
+                continue
+            # The word after (as next_word): an outlet's name ends there.
+            b = mend + 1
+            e = find(" ", b, mend + WINDOW)
+            if mtext[b : e if e >= 0 else min(n, mend + WINDOW)] in tails:
+                continue
+            f = facts_get(key_id) or self.facts(key_id)
+            form = mtext[mstart:mend]
+            conf = 0.9 if prefix else 0.95
+            if f.spaced_road:
+                before = mtext[max(0, ws - WINDOW) : ws].split()
+                if not road_context(view, mstart, mend, before):
+                    continue
+                conf = 0.85
+            if f.one_word:
+                ff = forms_get((key_id, form)) or self._form_facts(key_id, form, f)
+                if ff[0]:
+                    # A bare settlement noun (مزرعة، قرى) is not rescued by a hint after it.
+                    if pf[1] or (not ff[1] and contain_after(_after(mtext, mend))):
+                        conf = 0.8
+                    else:
+                        conf = -1.0
+                elif f.short:
+                    if "ب" in prefix or pf[2] or contain_after(_after(mtext, mend)):
+                        conf = 0.75
+                    else:
+                        conf = -1.0
+            if conf < 0:
+                # No context of its own: kept only when "و" joins it to a place named
+                # just before it (core's coordination rule), so without "و" it goes now.
+                if prefix.startswith("و"):
+                    args = (mstart, mend, key_id, prefix, article, 0.7, form, f.cands, True)
+                    append(Pending(*args, prev, pf[3]))
+                continue
+            args = (mstart, mend, key_id, prefix, article, conf, form, f.cands, False)
+            append(Pending(*args, prev, pf[3]))
+        return out
 
 
 def prev_class(word: str | None) -> int:

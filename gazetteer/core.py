@@ -227,14 +227,7 @@ class Gazetteer:
             if blocked is None:
                 blocked = bytearray(len(mtext))
             blocked[ms:me] = b"\x01" * (me - ms)
-        admit = self._admitter.admit
-        kept: list[Pending] = []
-        for ms, me, kid, prefix, article in self._matcher.find_raw(mtext):
-            if blocked is not None and blocked.find(1, ms, me) >= 0:
-                continue
-            p = admit(view, ms, me, kid, prefix, article)
-            if p is not None:
-                kept.append(p)
+        kept = self._admitter.admit_all(view, self._matcher.find_raw(mtext), blocked)
         kept.sort(key=lambda p: (p.mstart - p.mend, p.mstart))  # longest first
         chosen: list[Pending] = []
         taken = bytearray(len(mtext))

@@ -32,7 +32,6 @@ from gazetteer.resolve import (
     anchor_distances,
     h_to_km,
     haversine_km,
-    main_governorate,
     rank,
     rank_scored,
 )
@@ -103,6 +102,7 @@ class Resolver:
         ranked = [rank0.get((p.key_id, p.pclass)) or self._first_rank(p) for p in pend]
         memo: dict[tuple, Ranked] = {}
         last = None
+        geo: _Geometry | None = None
         for _ in range(2):
             # Folding records of one place can depend on the order, so count again.
             multi = [i for i, r in enumerate(ranked) if len(r.places) >= 2]
@@ -116,7 +116,9 @@ class Resolver:
             if sig == last:
                 break
             last = sig
-            geo = _Geometry(anchors, [pend[i] for i in multi])
+            names = [pend[i] for i in multi]
+            if geo is None or not geo.covers(sig[0], names):
+                geo = _Geometry(anchors, names)
             new = list(ranked)
             for i in multi:
                 p = pend[i]
@@ -276,15 +278,46 @@ class _Geometry:
         self.anchors = anchors
         self.ids = tuple(a.place_id for a in anchors)
         self.id_set = frozenset(self.ids)
-        self.pointed = [a for a in anchors if a.point]
+        self.pointed = [a for a in anchors if a.lon is not None and a.lat is not None]
         self._col_of = {a.place_id: k for k, a in enumerate(self.pointed)}
-        self._pend = pend
+        # Candidate sets of the names to rank, one per name.
+        self._cand_sets = list({p.key_id: p.cands for p in pend}.values())
         self._km: np.ndarray | None = None
         self._row: dict[str, int] = {}
         self._near_cols: list[list[int]] = []
         self._near_km: list[list[float]] = []
         self._views: dict[int, _AnchorView] = {}
         self._full: _AnchorView | None = None
+        self._admin_counts: dict[str, int] | None = None
+
+    def covers(self, anchor_ids: tuple[str, ...], pend: list[Pending]) -> bool:
+        """Whether this geometry serves a round with these anchors and names."""
+        if anchor_ids != self.ids:
+            return False
+        known = {id(c) for c in self._cand_sets}
+        return all(id(p.cands) in known for p in pend)
+
+    def _main_admin1(self, own: frozenset[str]) -> str:
+        """:func:`main_governorate` of the anchors that are not in ``own``."""
+        if self._admin_counts is None:
+            counts: dict[str, int] = {}
+            for a in self.anchors:
+                if a.admin1:
+                    counts[a.admin1] = counts.get(a.admin1, 0) + 1
+            self._admin_counts = counts
+        counts = dict(self._admin_counts)
+        for a in self.anchors:
+            if a.place_id in own and a.admin1:
+                counts[a.admin1] -= 1
+        best = max(counts.values(), default=0)
+        if best <= 0:
+            return ""
+        # Counter.most_common: the first admin1 (in the kept anchors' order) with the
+        # highest count.
+        for a in self.anchors:
+            if a.admin1 and a.place_id not in own and counts[a.admin1] == best:
+                return a.admin1
+        return ""
 
     def view_for(self, key_id: int, own: frozenset[str]) -> _AnchorView:
         """Return the anchors for a name whose candidates have the ids ``own``."""
@@ -293,7 +326,7 @@ class _Geometry:
             if own.isdisjoint(self.id_set):
                 if self._full is None:
                     self._full = _AnchorView(
-                        self.anchors, self.ids, None, frozenset(), main_governorate(self.anchors)
+                        self.anchors, self.ids, None, frozenset(), self._main_admin1(frozenset())
                     )
                 v = self._full
             else:
@@ -306,23 +339,23 @@ class _Geometry:
                     tuple(a.place_id for a in kept),
                     cols,
                     removed,
-                    main_governorate(kept),
+                    self._main_admin1(own),
                 )
             self._views[key_id] = v
         return v
 
     def _table(self) -> None:
         places: dict[str, Place] = {}
-        for p in self._pend:
-            for c in p.cands:
-                if c.point:
+        for cands in self._cand_sets:
+            for c in cands:
+                if c.lon is not None and c.lat is not None:
                     places.setdefault(c.place_id, c)
         self._row = {pid: r for r, pid in enumerate(places)}
-        pts = [c.point for c in places.values()]
+        pts = [(c.lon, c.lat) for c in places.values()]
         if not pts:
             self._km = np.empty((0, len(self.pointed)))
             return
-        h = anchor_distances(pts, [a.point for a in self.pointed])
+        h = anchor_distances(pts, [(a.lon, a.lat) for a in self.pointed])
         # km is monotonic in h, so the smallest km is the km of the smallest h.
         km = np.asarray(h_to_km(h), dtype=np.float64).reshape(h.shape)
         k = min(self._NEAREST, km.shape[1])
@@ -340,7 +373,7 @@ class _Geometry:
         removed = v.removed
         out: list[float | None] = []
         for c in cands:
-            if not c.point:
+            if c.lon is None or c.lat is None:
                 out.append(None)
                 continue
             r = self._row[c.place_id]
@@ -375,12 +408,23 @@ def _hints(pend: list[Pending], ranked: list[Ranked], gaps: list[str | None]):
 
 
 def _anchors(ranked: list[Ranked]) -> tuple[Place, ...]:
+    """Top places resolved with p >= ANCHOR_P that can anchor others, first seen first."""
     out: dict[str, Place] = {}
+    seen: set[int] = set()  # names repeat: the same ranking object is looked at once
     for r in ranked:
+        k = id(r)
+        if k in seen:
+            continue
+        seen.add(k)
         if not r.places or r.probs[0] < ANCHOR_P:
             continue
         top = r.places[0]
-        if top.kind in _ANCHOR_KINDS and top.country == "SY" and top.point is not None:
+        if (
+            top.kind in _ANCHOR_KINDS
+            and top.country == "SY"
+            and top.lon is not None
+            and top.lat is not None
+        ):
             out.setdefault(top.place_id, top)
     return tuple(out.values())
 
