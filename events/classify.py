@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from events import cues as C
-from events.modality import not_reported, trend
+from events.modality import back_reference, not_reported, trend
 from gazetteer.matcher import fast_normalize_with_offsets
 
 INCIDENT_PRIORITY = C.INCIDENT_PRIORITY
@@ -212,6 +212,8 @@ def _patrol_cue(nt: NormText) -> Cue | None:
             continue
         if _blocked(norm, m.start(), C.PATROL_TARGET, 3) or trend(norm, m.start(), m.end()):
             continue  # the patrol is only the target of an attack, or it stopped
+        if back_reference(norm, m.start(), m.end()):
+            continue  # "هذه الدورية", "الدوريات السابقة": told before, or earlier ones
         s, e = nt.orig(m.start(), m.end())
         return Cue("patrol", "joint_patrol" if _is_joint(norm) else "patrol", s, e, m.group(0))
     return None

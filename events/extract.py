@@ -22,6 +22,7 @@ For every sentence of an article (:func:`events.sentences.split_sentences`):
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 from events.actors import find_actors, find_cited
@@ -54,7 +55,7 @@ from events.locate import (
 )
 from events.merge import Draft, merge_drafts, to_event
 from events.model import Article, Event
-from events.patrols import patrol_geometry
+from events.patrols import compose_route, patrol_ends, patrol_geometry
 from events.sentences import Sentence, split_sentences
 from geo.roads import is_road
 
@@ -95,7 +96,10 @@ def _sentence_events(ctx: ArticleContext, idx: int, sent: Sentence) -> list[Draf
                 continue
             geom, gprec, used = found
             places = event_places(uses, syrian=True, extra=used)
-            drafts.append(make_draft(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw))
+            d = make_draft(ctx, cue, sent, idx, when, geom, gprec, places=places, **kw)
+            d.origin, d.reach = patrol_ends(uses, gov_names=ctx.gov)
+            d.explicit_sub = _one_nation(text, cue)
+            drafts.append(d)
             continue
         drafts.extend(_point_drafts(ctx, cue, sent, idx, uses, when, kw))
     drafts.extend(incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited))
@@ -119,7 +123,10 @@ def _point_drafts(ctx, cue, sent: Sentence, idx: int, uses, when, kw) -> list[Dr
     out = []
     for lo, hi in itertools.pairwise(bounds):
         part = [u for u in uses if off + lo <= u.mention.start < off + hi] if repeats else uses
-        loc, _, from_ctx = locate_event(ctx, part, text[lo:hi], prefer=None)
+        # the post's own clause first ("نقطة المراقبة في مورك، بعد سيطرة النظام على …")
+        cs, ce = next(((a, b) for a, b in split_clauses(text) if a <= cue.start < b), (lo, hi))
+        prefer = (off + max(cs, lo), off + min(ce, hi)) if lo <= cue.start < hi else None
+        loc, _, from_ctx = locate_event(ctx, part, text[lo:hi], prefer=prefer)
         if loc is None or (from_ctx and repeats):
             continue
         geom, gprec = point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
@@ -133,6 +140,44 @@ def _point_drafts(ctx, cue, sent: Sentence, idx: int, uses, when, kw) -> list[Dr
                        radius_km=radius_for(loc, gprec), **span, **kw)  # fmt: skip
         out.append(d)
     return out
+
+
+_ONE_NATION = re.compile(
+    r"(?:ال)?(?:روسيه|تركيه|امريكيه|اميركيه|ايرانيه|سوريه|منفرده|منفصله)(?!\w)"
+)
+
+
+def _one_nation(text: str, cue) -> bool:
+    """Return whether the patrol noun says whose patrol it is alone («دورية روسية»)."""
+    nt = norm_text(text)
+    after = nt.norm[nt.norm_pos(cue.end) :].lstrip()
+    return _ONE_NATION.match(after) is not None and not re.match(
+        r"(?:ال)?\w+ (?:و|-|–)\s*(?:ال)?(?:روسيه|تركيه)", after
+    )
+
+
+def _finish_patrols(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
+    """Route a patrol whose start and end were told in different sentences; joint sub-types.
+
+    - one sentence says where the patrol set out, another where it got to: the road's
+      stretch between them (:func:`events.patrols.compose_route`);
+    - «الدورية المقبلة» in an article about joint patrols is a joint patrol too, unless
+      its own sentence says whose it is («دورية روسية»).
+    """
+    joint = any(d.event_type == "patrol" and d.sub == "joint_patrol" for d in drafts)
+    for d in drafts:
+        if d.event_type != "patrol":
+            continue
+        if joint and d.sub == "patrol" and not d.explicit_sub:
+            d.sub = "joint_patrol"
+        routed = d.geometry.geom_type == "LineString" and d.geo_precision == 1
+        if not routed and d.origin is not None and d.reach is not None:
+            line = compose_route(
+                d.origin, d.reach, roads=ctx.roads, article_roads=ctx.article_roads
+            )
+            if line is not None:
+                d.geometry, d.geo_precision = line, 1
+    return drafts
 
 
 def _is_headline(text: str, idx: int, sent: Sentence) -> bool:
@@ -186,7 +231,7 @@ def extract_events(article: Article, *, gazetteer: Gazetteer) -> list[Event]:
             remember(nt.slice(cs, ce))
         drafts.extend(_sentence_events(ctx, idx, sent))
     events: dict[str, Event] = {}
-    for d in merge_drafts(drafts):
+    for d in _finish_patrols(ctx, merge_drafts(drafts)):
         ev = to_event(article, d, ctx.cited)
         events.setdefault(ev.id, ev)
     return sorted(events.values(), key=lambda e: (e.evidence_start, e.event_type, e.id))

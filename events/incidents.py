@@ -53,6 +53,8 @@ _FRAME = re.compile(
     r"^\W*(?:وفي|وعلي|ومن|والي|واما|اما|وبعد|وقبل|فيما|بينما|في حين|كما|وكما|ثم|كذلك|وكذلك"
     r"|تزامنا|بالتزامن|على صعيد|علي صعيد|في سياق|وفي سياق|من جهه|الي ذلك)(?!\w)"
 )
+#: ".." or "…" ends an item of a headline: what comes before is not the next item's frame
+_ITEM_END = re.compile(r"\s*(?:\.\.|…)")
 #: a clause that tells the consequence or the circumstances of the incident before it
 #: ("، ما أدى لمقتل ٣ عناصر", "، أسفر عن …", "، حيث قتل …"): same incident
 _CONSEQUENCE = re.compile(
@@ -92,7 +94,7 @@ def clause_groups(
         if not inside:
             if groups and pending_start is None and not _FRAME.match(head):
                 groups[-1][0] = (groups[-1][0][0], span[1])  # continues the incident
-            elif pending_start is None:
+            elif pending_start is None and not _ITEM_END.match(text, span[1]):
                 pending_start = span[0]
             continue
         killing_only = all(c.sub_event_type == "killing" for c in inside)
@@ -198,10 +200,12 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         a_gspan = (off + gspan[0], off + gspan[1])
         a_cspan = (off + cspan[0], off + cspan[1])
         g_uses = [u for u in uses if in_span(a_gspan, u.mention.start)]
-        g_has_place = any(u.role == "location" for u in g_uses)
+        # a generic cue (هجوم، مقتل) needs a place in its own clause or the ones after it
+        own = (off + cspan[0], a_gspan[1])
+        own_place = any(u.role == "location" and in_span(own, u.mention.start) for u in uses)
         count, minimum = total(find_fatalities(gtext))
         anaphor = refers_back(norm_text(ctext).norm)
-        if all(c.generic for c in gcues) and not (g_has_place or anaphor or minimum):
+        if all(c.generic for c in gcues) and not (own_place or anaphor or minimum):
             continue
         # places of the sentence that no other incident's clauses claim
         others = [(off + g[0][0], off + g[0][1]) for g in groups if g[0] != gspan] + barriers

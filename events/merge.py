@@ -56,6 +56,11 @@ class Draft:
     #: the numbers of the sentences it was drafted from (two clauses of one sentence are
     #: two events: they are never merged)
     sentences: frozenset[int] = frozenset()
+    #: patrols: where the sentence says it set out and where it got to ((lon, lat) or None)
+    origin: tuple[float, float] | None = None
+    reach: tuple[float, float] | None = None
+    #: patrols: the sub-type is stated ("دورية روسية"), not to be taken from the article
+    explicit_sub: bool = False
 
     def __post_init__(self) -> None:
         if not self.sentences:
@@ -82,6 +87,15 @@ def _close(a: Draft, b: Draft, km: float) -> bool:
     return ga.distance(gb) * 111.0 <= km
 
 
+def _share_place(a: Draft, b: Draft) -> bool:
+    """Both name one town, village or site (roads and regions do not count)."""
+    ids = {m.place.place_id for m in a.places if m.place.kind in _POINT_KINDS}
+    return any(m.place.place_id in ids for m in b.places if m.place.kind in _POINT_KINDS)
+
+
+_POINT_KINDS = frozenset(("city", "town", "village", "site"))
+
+
 def _same_patrol(a: Draft, b: Draft) -> bool:
     """One patrol told in several sentences: an announcement, then its route."""
     if a.event_type != "patrol" or b.event_type != "patrol" or a.status != b.status:
@@ -104,7 +118,7 @@ def _same(a: Draft, b: Draft, *, patrol: bool = True) -> bool:
         return True
     if a.headline != b.headline and (a.event_type, a.status) == (b.event_type, b.status):
         # a headline sums up what the body tells: same place, any sub-type
-        return _close(a, b, max(a.radius_km, b.radius_km, 1.0))
+        return _close(a, b, max(a.radius_km, b.radius_km, 1.0)) or _share_place(a, b)
     if (a.event_type, a.sub, a.status) != (b.event_type, b.sub, b.status):
         return False
     ga, gb = a.geometry, b.geometry
@@ -138,8 +152,12 @@ def _merge_into(a: Draft, b: Draft) -> Draft:
     if a.headline != b.headline:
         body = b if a.headline else a
         out.sub, out.extra["cue"] = body.sub, body.extra.get("cue")
-    if a.event_type == "patrol" and "joint_patrol" in (a.sub, b.sub):
-        out.sub = "joint_patrol"
+    if a.event_type == "patrol":
+        if "joint_patrol" in (a.sub, b.sub):
+            out.sub = "joint_patrol"
+        out.origin = base.origin or other.origin
+        out.reach = base.reach or other.reach
+        out.explicit_sub = a.explicit_sub or b.explicit_sub
     if (
         other.geo_precision == base.geo_precision
         and other.geometry.geom_type == "LineString"

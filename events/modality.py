@@ -83,6 +83,10 @@ _AFTER_EVENT = frozenset(("منذ", "ومنذ", "ردا", "رد", "وردا", "�
 #: "after the explosion": a back-reference for the generic cues (an explosion, an attack)
 _AFTER_GENERIC = frozenset(("بعد", "عقب", "اثر", "وبعد", "وعقب", "واثر", "بعيد"))
 
+_EARLIER = re.compile(r"\s+(?:ال)?(?:سابقه|سابق|ماضيه|فائته)(?!\w)")
+#: before a definite "the dead": they were counted already
+_AMONG = frozenset(("بين", "عدد", "حصيله", "اجمالي", "مجموع"))
+
 #: drones that escort a patrol, secure an area or watch it
 ESCORT = word_re(
     "لتامين", "تامين", "بتامين", "لحمايه", "حمايه", "لمراقبه", "مراقبه", "بمراقبه", "ترافق",
@@ -169,21 +173,25 @@ def trend(norm: str, ns: int, ne: int) -> bool:
     return bool(_SPAN.search(norm[cs : _clause_end(norm, ne)]))
 
 
-def back_reference(norm: str, ns: int, *, generic: bool = False) -> bool:
+def back_reference(norm: str, ns: int, ne: int | None = None, *, generic: bool = False) -> bool:
     """Return whether the cue points back to an event told before.
 
-    «هذه الغارات»، «ذلك القصف»; a definite noun after «بعد/عقب/إثر/منذ/رداً على»
-    («بعد الانفجار»، «رداً على الغارات»).
+    «هذه الغارات»، «ذلك القصف»، «الدوريات السابقة»; a definite noun after
+    «بعد/عقب/إثر/منذ/رداً على» («بعد الانفجار»، «رداً على الغارات»).
     """
     before = re.findall(_W, norm[max(0, ns - 40) : ns])[-2:]
     if before and before[-1] in DEMONSTRATIVE:
         return True
+    if ne is not None and _EARLIER.match(norm, ne):
+        return True  # "الدوريات السابقة", "الغارات الماضية": earlier ones, told as background
     definite = re.match(r"(?:[وف]?(?:بال|لل|ال))", norm[ns : ns + 4]) is not None
     if not definite:
         return False
     after = _AFTER_EVENT | _AFTER_GENERIC if generic else _AFTER_EVENT
     if before and before[-1] in after:
         return True
+    if generic and before and before[-1] in _AMONG:
+        return True  # "ومن بين القتلى", "ارتفع عدد الضحايا": the dead already counted
     return len(before) == 2 and before[-1] == "علي" and before[0] in _AFTER_EVENT
 
 
@@ -216,7 +224,11 @@ def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool 
     -------
     bool
     """
-    if intended(norm, ns, ne) or trend(norm, ns, ne) or back_reference(norm, ns, generic=generic):
+    if (
+        intended(norm, ns, ne)
+        or trend(norm, ns, ne)
+        or back_reference(norm, ns, ne, generic=generic)
+    ):
         return True
     if sub == "drone_strike" or (sub == "airstrike" and _AIRCRAFT.search(norm[ns:ne])):
         return escort_drone(norm, ns, ne)

@@ -19,15 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from shapely.geometry import Point
+from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from events.locate import PlaceUse, best_location, geo_precision, route_stops
 from gazetteer.model import Mention, Place
-from geo.roads import is_road, roads_through, snap_to_road
+from geo.roads import haversine_km, is_road, roads_through, snap_to_road
 from geo.routes import RouteError, route_along, straight_route, stretch_near, whole_road
 
-__all__ = ["ON_ROAD_KM", "patrol_geometry"]
+__all__ = ["ON_ROAD_KM", "compose_route", "patrol_ends", "patrol_geometry"]
 
 #: A stop farther than this from a road is not on it (village a few km off the highway).
 ON_ROAD_KM = 20.0
@@ -102,3 +102,61 @@ def patrol_geometry(
     if loc is None or loc.place.point is None:
         return None
     return Point(loc.place.point), geo_precision(loc, gov_names=gov_names), [loc.mention]
+
+
+_PLACE_KINDS = ("city", "town", "village", "site")
+
+
+def patrol_ends(
+    uses: Sequence[PlaceUse], *, gov_names: dict[str, str] | None = None
+) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:
+    """Return where a patrol sentence says the patrol started and where it got to.
+
+    The origin is the first «من/انطلاقاً من/بين» stop; where it got to is its last
+    destination stop, else the finest place the sentence puts it at («قرب قرية مصيبين»).
+    Either may be None. Another sentence about the same patrol may give the other end
+    (:func:`compose_route`).
+
+    Parameters
+    ----------
+    uses : sequence of PlaceUse
+    gov_names : dict, optional
+
+    Returns
+    -------
+    (origin, reach)
+        (lon, lat) points or None.
+    """
+    stops = route_stops(uses)
+    origins = [u for u in stops if u.marker in ("origin", "between")]
+    origin = origins[0].place.point if origins else None
+    dests = [u for u in stops if u.marker not in ("origin", "between")]
+    if dests:
+        return origin, dests[-1].place.point
+    loc = best_location(uses, gov_names=gov_names)
+    if loc is None or loc.place.kind not in _PLACE_KINDS or loc.place.point == origin:
+        return origin, None
+    return origin, loc.place.point
+
+
+def compose_route(
+    origin: tuple[float, float],
+    reach: tuple[float, float],
+    *,
+    roads: Sequence[Place],
+    article_roads: Sequence[Place] = (),
+) -> LineString | None:
+    """Return the road's stretch from ``origin`` to ``reach``, or None (no road through both).
+
+    Used when one sentence says where a patrol set out and another where it got to.
+    """
+    if haversine_km(origin, reach) < 2.0:
+        return None
+    for pool in (article_roads, roads):
+        through = roads_through(pool, [origin, reach], tol_km=ON_ROAD_KM)
+        if through:
+            try:
+                return route_along(through[0], [origin, reach], max_offroad_km=ON_ROAD_KM)
+            except RouteError:
+                return None
+    return None

@@ -174,3 +174,79 @@ def test_wa_ukhra_repeats_a_post_at_a_new_place():
 def test_negated_strikes_make_no_event():
     evs = run("وحلقت طائرات الاستطلاع في أجواء الحاضر، دون تسجيل غارات جوية حتى المساء.")
     assert evs == []
+
+
+def test_where_a_patrol_set_out_and_where_it_got_to_from_two_sentences():
+    evs = run(
+        "انفجرت عبوة ناسفة بعربة ضمن الدورية المشتركة على الطريق الدولي قرب بلدة كفرنوران "
+        "صباح اليوم.\n"
+        "وكانت الدورية قد انطلقت من بلدة الزربة قبل أن تتوقف عند مكان الانفجار."
+    )
+    (patrol,) = [e for e in evs if e.event_type == "patrol"]
+    coords = list(patrol.geometry.coords)
+    assert haversine_km(coords[0], C.point) < 1
+    assert haversine_km(coords[-1], B.point) < 1
+    assert patrol.geo_precision == 1
+
+
+def test_the_next_patrol_of_an_article_about_joint_patrols_is_joint():
+    evs = run(
+        "سيرت القوات الروسية والتركية اليوم دورية مشتركة من الزربة إلى الحاضر.\n"
+        "وقال المتحدث إن الدورية المقبلة ستسير يوم 10 آذار 2020 حتى بلدة كفرنوران.\n"
+        "كما ستسير دورية روسية منفردة يوم 12 آذار 2020 في بلدة الحاضر."
+    )
+    planned = sorted((e for e in evs if e.status == "planned"), key=lambda e: e.date)
+    assert [e.sub_event_type for e in planned] == ["joint_patrol", "patrol"]
+
+
+def test_earlier_patrols_told_as_background_are_not_todays():
+    evs = run(
+        "سيرت القوات الروسية والتركية اليوم دورية مشتركة من الزربة إلى الحاضر.\n"
+        "وهذه الدورية الأولى التي تصل إلى الحاضر، بعد أن اقتصرت الدوريات السابقة على المقطع "
+        "الواقع بين الزربة وكفرنوران."
+    )
+    assert len([e for e in evs if e.event_type == "patrol"]) == 1
+
+
+def test_a_post_is_placed_in_its_own_clause():
+    evs = run(
+        "وصل رتل تركي إلى نقطة المراقبة في الحاضر صباح اليوم، بعد أيام من سيطرة قوات النظام "
+        "على قرية كفرنوران."
+    )
+    (post,) = [e for e in evs if e.event_type == "observation_post"]
+    assert at(post, A)
+
+
+def test_among_the_dead_is_not_a_second_incident():
+    evs = run(
+        "قُتل 12 مدنياً بغارات جوية على بلدة الحاضر صباح اليوم.\n"
+        "وأفاد المرصد بأن من بين القتلى ثلاثة متطوعين في الدفاع المدني في كفرنوران."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("airstrike", 12)]
+
+
+def test_headline_items_are_told_apart():
+    evs = run(
+        "الدورية العاشرة تصل إلى الحاضر.. وقتيلان بقصف على الزربة\n"
+        "وقُتل مدنيان بقصف مدفعي على بلدة الزربة ظهر اليوم."
+    )
+    (shelling,) = [e for e in evs if e.event_type == "incident"]
+    assert at(shelling, C)
+    assert shelling.fatalities == 2
+
+
+def test_a_headline_naming_one_of_the_bodys_places_is_that_event():
+    evs = run(
+        "غارات روسية على الحاضر\n"
+        "شنت الطائرات الروسية غارات على قرية كفرنوران وبلدة الحاضر صباح اليوم."
+    )
+    assert len(evs) == 1
+
+
+def test_a_generic_attack_needs_a_place_of_its_own():
+    # the place belongs to the clause before: "attacks" given as a pretext are no event
+    evs = run(
+        "وأعلنت موسكو تعليق الدوريات على الطريق الدولي في ريف حلب الجنوبي، متذرعة بما "
+        "أسمته هجمات المتشددين."
+    )
+    assert evs == []
