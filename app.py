@@ -8,7 +8,10 @@ base (outlines, towns, roads) stays fixed; the event layers are swapped in throu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import time
+from collections.abc import Callable
 
 import folium
 import streamlit as st
@@ -95,7 +98,7 @@ def ensure_samples(key: str) -> None:
 
 # ------------------------------------------------------------------ sidebar
 def sidebar(frame) -> tuple[EventFilter, str]:
-    """Draw the filters and the replay slider; return the filter and the tile mode."""
+    """Draw the filters; return the filter (over the whole date range) and the tile mode."""
     sb = st.sidebar
     sb.header("Filters")
     if len(frame):
@@ -116,40 +119,109 @@ def sidebar(frame) -> tuple[EventFilter, str]:
     actors_all = sorted({a for t in frame["actors_text"] for a in t.split(", ") if a})
     actors = sb.multiselect("Actor", actors_all, key="actors")
     text = sb.text_input("Search the evidence (Arabic or English)", key="search")
-
-    sb.header("Replay")
-    step = sb.radio("Step", ["day", "week"], horizontal=True, key="step")
-    steps = sup.replay_steps(start, end, step=step)
-    if st.session_state.get("replay") not in steps:
-        st.session_state["replay"] = steps[-1]
-
-    def move(delta: int) -> None:
-        i = steps.index(st.session_state["replay"]) + delta
-        st.session_state["replay"] = steps[max(0, min(i, len(steps) - 1))]
-
-    until = sb.select_slider("Show events up to", options=steps, key="replay")
-    c1, c2, c3 = sb.columns(3)
-    c1.button("◀ back", on_click=move, args=(-1,), key="replay_back", help="one step back")
-    c2.button("next ▶", on_click=move, args=(1,), key="replay_next", help="one step forward")
-    c3.button("end", on_click=move, args=(len(steps),), key="replay_end", help="to the end")
-    only_step = sb.checkbox("Only this step (not cumulative)", key="only_step")
-    step_start = until - dt.timedelta(days=0 if step == "day" else 6)
+    online = sb.checkbox("Online map tiles (OpenStreetMap; needs internet)", key="online")
     flt = EventFilter(
-        date_from=max(start, step_start) if only_step else start,
-        date_to=until,
+        date_from=start,
+        date_to=end,
         sources=tuple(sources) or None,
         event_types=tuple(types) or None,
         sub_event_types=tuple(subs) or None,
         actors=tuple(actors) or None,
         text=text,
     )
-    window = f"{flt.date_from} – {flt.date_to}"
-    sb.caption(f"Showing {window}")
-    online = sb.checkbox("Online map tiles (OpenStreetMap; needs internet)", key="online")
     return flt, "online" if online else "offline"
 
 
+# ------------------------------------------------------------------ replay
+SPEEDS = (0.5, 1.0, 2.0, 4.0)
+
+
+def _current(steps: list[dt.date]) -> dt.date:
+    """Return the step shown: the playback position while playing, else the slider's value.
+
+    While playing, a timer rerun can carry the slider value the browser showed a tick ago;
+    the position kept in ``replay_at`` wins, so a late rerun never moves playback back.
+    """
+    ss = st.session_state
+    cur = ss.get("replay_at") if ss.get("playing") else ss.get("replay")
+    return cur if cur in steps else steps[-1]
+
+
+def _show(step: dt.date) -> None:
+    st.session_state["replay_at"] = step
+    st.session_state["replay"] = step
+
+
+def _move(steps: list[dt.date], delta: int) -> None:
+    i = steps.index(_current(steps)) + delta
+    _show(steps[max(0, min(i, len(steps) - 1))])
+    st.session_state["play_last"] = time.monotonic()  # a manual step restarts the clock
+
+
+def _toggle_play(steps: list[dt.date]) -> None:
+    ss = st.session_state
+    if ss.get("playing"):
+        ss["playing"] = False
+        return
+    cur = _current(steps)
+    _show(steps[0] if cur == steps[-1] and len(steps) > 1 else cur)  # at the end: restart
+    ss["playing"] = True
+    ss["play_last"] = time.monotonic()
+
+
+def replay(start: dt.date, end: dt.date, timer: float | None) -> tuple[dt.date, dt.date]:
+    """Draw the replay controls, move on when playing; return the window shown.
+
+    The slider's stops always lie inside the sidebar's date range. ``timer`` is the
+    auto-rerun interval this fragment was registered with; when playback starts, stops
+    (at the last step) or changes speed, a full rerun re-registers it.
+    """
+    ss = st.session_state
+    step = ss.get("step", "day")
+    steps = sup.replay_steps(start, end, step=step)
+    cur = _current(steps)
+    if ss.get("playing") and ss.get("replay_at") not in steps:
+        ss["playing"] = False  # the range or the step size changed under playback
+    speed = float(ss.get("play_speed", 1.0))
+    if ss.get("playing"):
+        now = time.monotonic()
+        if sup.play_due(ss.get("play_last"), now, every=speed):
+            cur, ss["playing"] = sup.next_play_step(steps, cur)
+            ss["play_last"] = now
+    _show(cur)
+    if (speed if ss.get("playing") else None) != timer:
+        st.rerun()  # start, stop or re-time the fragment's timer
+    playing = bool(ss.get("playing"))
+    c = st.columns([1.2, 1, 1, 0.8, 6], vertical_alignment="bottom")
+    label = "⏸ pause" if playing else "▶ play"
+    c[0].button(label, on_click=_toggle_play, args=(steps,), key="replay_play", type="primary")
+    c[1].button("◀ back", on_click=_move, args=(steps, -1), key="replay_back")
+    c[2].button("next ▶", on_click=_move, args=(steps, 1), key="replay_next")
+    c[3].button("end", on_click=_move, args=(steps, len(steps)), key="replay_end")
+    until = c[4].select_slider(
+        "Show events up to",
+        options=steps,
+        key="replay",
+        disabled=playing,
+        help="Pause to drag the slider" if playing else None,
+    )
+    d = st.columns([2, 2, 3, 3], vertical_alignment="center")
+    d[0].radio("Replay step", ["day", "week"], horizontal=True, key="step")
+    d[1].select_slider("Seconds per step", SPEEDS, value=1.0, key="play_speed")
+    only = d[2].checkbox("Only this step (not cumulative)", key="only_step")
+    window = sup.replay_window(start, until, step=step, only_step=only)
+    d[3].caption(f"Showing {window[0]} – {window[1]}")
+    return window
+
+
 # ------------------------------------------------------------------ map tab
+def map_section(pre, start: dt.date, end: dt.date, key: str, mode: str, timer) -> None:
+    """Replay controls, counts, map, table and downloads (an ``st.fragment``)."""
+    date_from, date_to = replay(start, end, timer)
+    shown = filter_frame(pre, EventFilter(date_from=date_from, date_to=date_to))
+    map_tab(shown, key, mode)
+
+
 def map_tab(shown, key: str, mode: str) -> None:
     """Draw the counts, the map, the event table and the downloads."""
     layers = split_layers(shown)
@@ -162,7 +234,6 @@ def map_tab(shown, key: str, mode: str) -> None:
     selected = st.session_state.get("selected_id")
     if selected not in set(shown["id"]):
         selected = None
-    basemap, _ = get_basemap_and_layers(key)
     options = MapOptions(online_tiles=mode == "online")
     left, right = st.columns([3, 2])
     with left:
@@ -173,7 +244,7 @@ def map_tab(shown, key: str, mode: str) -> None:
                 p = geom.representative_point()
                 center, zoom = to_latlon((p.x, p.y)), 11
         out = st_folium(
-            base_map(basemap, options=options),
+            base_map(get_basemap_and_layers(key)[0], options=options),
             key="map",
             height=620,
             use_container_width=True,
@@ -206,7 +277,7 @@ def map_tab(shown, key: str, mode: str) -> None:
             st.session_state["table_pick"] = table["id"].iloc[rows[0]]
             st.session_state["selected_id"] = table["id"].iloc[rows[0]]
             st.session_state["clicked_id"] = None
-            st.rerun()
+            st.rerun(scope="fragment")
         detail = st.session_state.get("clicked_id") or selected
         if detail is not None and detail in set(shown["id"]):
             st.caption("Clicked on the map" if detail != selected else "Selected in the table")
@@ -216,17 +287,23 @@ def map_tab(shown, key: str, mode: str) -> None:
 
 
 def downloads(shown, layers) -> None:
-    """Offer GeoJSON per layer, all layers and CSV, exactly as filtered."""
+    """Offer GeoJSON per layer, all layers and CSV, exactly as filtered.
+
+    The files are made only when a button is pressed (Streamlit calls ``data`` then), so
+    redrawing the page, e.g. at each replay step, costs nothing here.
+    """
     st.subheader("Download (as filtered)")
-    offered: dict[str, bytes] = {}
+    offered: dict[str, Callable[[], bytes]] = {}
     cols = st.columns(len(LAYERS) + 2)
     for name in LAYERS:
-        offered[f"{name}.geojson"] = to_geojson_bytes(layers[name])
-    offered["all.geojson"] = to_geojson_bytes(shown)
-    offered["events.csv"] = to_csv(shown)
-    for col, (fname, data) in zip(cols, offered.items(), strict=True):
+        offered[f"{name}.geojson"] = functools.partial(to_geojson_bytes, layers[name])
+    offered["all.geojson"] = functools.partial(to_geojson_bytes, shown)
+    offered["events.csv"] = functools.partial(to_csv, shown)
+    for col, (fname, make) in zip(cols, offered.items(), strict=True):
         mime = "text/csv" if fname.endswith(".csv") else "application/geo+json"
-        col.download_button(fname, data=data, file_name=fname, mime=mime, key=f"dl_{fname}")
+        col.download_button(
+            fname, data=make, file_name=fname, mime=mime, key=f"dl_{fname}", on_click="ignore"
+        )
     st.session_state["offered_downloads"] = offered
 
 
@@ -331,10 +408,13 @@ def main() -> None:
     )
     frame = get_frame(key, version)
     flt, mode = sidebar(frame)
-    shown = filter_frame(frame, flt)
+    pre = filter_frame(frame, flt)
     tab_map, tab_add, tab_about = st.tabs(["Map", "Add articles", "About"])
     with tab_map:
-        map_tab(shown, key, mode)
+        ss = st.session_state
+        timer = float(ss.get("play_speed", 1.0)) if ss.get("playing") else None
+        section = st.fragment(map_section, run_every=timer, key="map_section")
+        section(pre, flt.date_from, flt.date_to, key, mode, timer)
     with tab_add:
         add_tab(key)
     with tab_about:

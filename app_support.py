@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,10 @@ __all__ = [
     "article_from_upload",
     "extract_article",
     "nearest_event",
+    "next_play_step",
+    "play_due",
     "replay_steps",
+    "replay_window",
     "table_frame",
 ]
 
@@ -141,6 +144,73 @@ def replay_steps(start: dt.date, end: dt.date, *, step: str) -> list[dt.date]:
         current += dt.timedelta(days=days)
     out.append(end)
     return out
+
+
+def replay_window(
+    start: dt.date, until: dt.date, *, step: str, only_step: bool
+) -> tuple[dt.date, dt.date]:
+    """Return the dates shown at one replay step.
+
+    Parameters
+    ----------
+    start : datetime.date
+        The date range's first day.
+    until : datetime.date
+        The replay slider's value (a day, or a week's last day).
+    step : str
+        ``"day"`` or ``"week"``.
+    only_step : bool
+        Show only this day/week instead of everything from ``start`` up to it.
+
+    Returns
+    -------
+    (date_from, date_to) : tuple of datetime.date
+        Never starts before ``start``.
+    """
+    if not only_step:
+        return start, until
+    first = until - dt.timedelta(days=0 if step == "day" else 6)
+    return max(start, first), until
+
+
+def next_play_step(steps: Sequence[dt.date], current: dt.date) -> tuple[dt.date, bool]:
+    """Return the step that playback shows after ``current`` and whether it plays on.
+
+    Parameters
+    ----------
+    steps : sequence of datetime.date
+        From :func:`replay_steps` (never empty).
+    current : datetime.date
+        The step shown now; one that is not in ``steps`` restarts at the first.
+
+    Returns
+    -------
+    (step, playing) : tuple
+        Playback stops (``playing`` False) once the last step is shown.
+    """
+    i = steps.index(current) + 1 if current in steps else 0
+    nxt = steps[min(i, len(steps) - 1)]
+    return nxt, nxt != steps[-1]
+
+
+def play_due(last: float | None, now: float, *, every: float) -> bool:
+    """Return whether playback should move on (a timer tick, not a click, reran the page).
+
+    Parameters
+    ----------
+    last : float or None
+        ``time.monotonic()`` of the last move (``None``: never moved).
+    now : float
+        ``time.monotonic()`` now.
+    every : float
+        Seconds per step. A rerun within 90 % of it (a click on the map or the table
+        while playing) does not move on.
+
+    Returns
+    -------
+    bool
+    """
+    return last is None or now - last >= 0.9 * every
 
 
 def nearest_event(

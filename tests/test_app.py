@@ -20,8 +20,13 @@ def _counts(at: AppTest) -> dict[str, int]:
     return {m.label: int(m.value) for m in at.metric}
 
 
+def _download(at: AppTest, name: str) -> bytes:
+    make = at.session_state["offered_downloads"][name]  # made when the button is pressed
+    return make()
+
+
 def _features(at: AppTest, name: str) -> list[dict]:
-    data = at.session_state["offered_downloads"][name]
+    data = _download(at, name)
     coll = json.loads(data.decode("utf-8"))
     assert coll["type"] == "FeatureCollection"
     return coll["features"]
@@ -83,7 +88,7 @@ def test_date_range_and_type_filters(app):
     app.multiselect(key="types").select("incident").run()
     assert _counts(app)["All events"] == 3
     assert _counts(app)["Incidents"] == 3
-    csv = app.session_state["offered_downloads"]["events.csv"].decode("utf-8-sig")
+    csv = _download(app, "events.csv").decode("utf-8-sig")
     assert len(csv.strip().splitlines()) == 1 + 3
 
 
@@ -96,6 +101,60 @@ def test_replay_slider_steps_through_time(app):
     assert _counts(app)["All events"] == 1
     app.button(key="replay_end").click().run()
     assert app.select_slider(key="replay").value == dt.date(2020, 8, 31)
+
+
+def _tick(at: AppTest) -> AppTest:
+    """A timer tick of the playing replay: the step's time is up, then the page reruns."""
+    at.session_state["play_last"] = 0.0
+    return at.run()
+
+
+def test_play_advances_one_step_per_tick_and_stops_at_the_end(app):
+    app.date_input(key="dates").set_value((dt.date(2020, 8, 1), dt.date(2020, 8, 17))).run()
+    app.select_slider(key="replay").set_value(dt.date(2020, 8, 11)).run()
+    assert _counts(app)["All events"] == 1  # the post (Aug 1)
+    app.button(key="replay_play").click().run()
+    assert not app.exception
+    assert app.session_state["playing"]
+    assert app.button(key="replay_play").label == "⏸ pause"
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 11)
+    app.run()  # a rerun that is not a tick (e.g. a click on the map) does not move on
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 11)
+    _tick(app)
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 12)
+    assert _counts(app)["All events"] == 2  # + the Aug 12 patrol
+    assert any("2020-08-01 – 2020-08-12" in c.value for c in app.caption)
+    for _ in range(4):
+        _tick(app)
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 16)
+    assert app.session_state["playing"]
+    _tick(app)  # the last step: shown, then playback stops
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 17)
+    assert not app.session_state["playing"]
+    assert app.button(key="replay_play").label == "▶ play"
+    assert _counts(app)["All events"] == 3
+    _tick(app)
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 17)
+    assert not app.exception
+
+
+def test_play_at_the_end_restarts_and_pause_stops(app):
+    app.date_input(key="dates").set_value((dt.date(2020, 8, 1), dt.date(2020, 8, 31))).run()
+    app.radio(key="step").set_value("week").run()
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 31)
+    app.button(key="replay_play").click().run()
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 7)
+    _tick(app)
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 14)
+    app.button(key="replay_play").click().run()  # pause
+    assert not app.session_state["playing"]
+    _tick(app)
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 14)
+    # narrowing the date range keeps the slider inside it and stops playback
+    app.button(key="replay_play").click().run()
+    app.date_input(key="dates").set_value((dt.date(2020, 8, 1), dt.date(2020, 8, 10))).run()
+    assert app.select_slider(key="replay").value == dt.date(2020, 8, 10)
+    assert not app.session_state["playing"]
 
 
 def test_date_range_without_events_shows_message(app):
@@ -160,6 +219,37 @@ def test_empty_paste_raises():
 
     with pytest.raises(ArticleError, match="empty"):
         sup.article_from_paste("  \n ", source=None, url=None, published=None)
+
+
+def test_play_steps_and_timing():
+    import app_support as sup
+
+    steps = sup.replay_steps(dt.date(2020, 8, 1), dt.date(2020, 8, 3), step="day")
+    assert sup.next_play_step(steps, dt.date(2020, 8, 1)) == (dt.date(2020, 8, 2), True)
+    assert sup.next_play_step(steps, dt.date(2020, 8, 2)) == (dt.date(2020, 8, 3), False)
+    assert sup.next_play_step(steps, dt.date(2020, 8, 3)) == (dt.date(2020, 8, 3), False)
+    assert sup.next_play_step(steps, dt.date(2019, 1, 1)) == (dt.date(2020, 8, 1), True)
+    assert sup.play_due(None, 5.0, every=1.0)
+    assert sup.play_due(4.0, 5.0, every=1.0)
+    assert not sup.play_due(4.5, 5.0, every=1.0)
+
+
+def test_replay_window_stays_in_the_range():
+    import app_support as sup
+
+    start = dt.date(2020, 8, 3)
+    assert sup.replay_window(start, dt.date(2020, 8, 5), step="week", only_step=False) == (
+        start,
+        dt.date(2020, 8, 5),
+    )
+    assert sup.replay_window(start, dt.date(2020, 8, 5), step="week", only_step=True) == (
+        start,
+        dt.date(2020, 8, 5),
+    )
+    assert sup.replay_window(start, dt.date(2020, 8, 20), step="week", only_step=True) == (
+        dt.date(2020, 8, 14),
+        dt.date(2020, 8, 20),
+    )
 
 
 def test_replay_steps_end_on_the_range_end():

