@@ -1,13 +1,23 @@
-"""Gazetteer speed and memory with the Who's On First import loaded.
+"""Gazetteer speed and memory, with and without the Who's On First import.
 
-Prints: table load time, index build time (Gazetteer.load() in total, cold and warm),
-``tag`` throughput in MB/s of UTF-8 Arabic text (one core), and peak resident memory.
-Targets: table load < 0.5 s, >= 5 MB/s, < 300 MB.
+For each table (built-in + overlay; then with the WOF Syria import in a temporary data
+directory) it prints:
 
-The text is the gold sentences of ``bench/data/gazetteer_gold.jsonl`` (written for this
-project) repeated into ~5 MB articles of ~4 kB each.
+* load: module import, ``load_table`` (merged table), ``Gazetteer.load`` in total and the
+  index part of it (total minus table), each in a fresh interpreter with warm caches
+  (best of 3); and the first load of a fresh data directory, which builds the caches;
+* ``tag`` throughput in MB of UTF-8 text per second, wall clock and per CPU second (one
+  core; other jobs on the machine inflate wall time, CPU time much less), on
+  (a) the sample articles, each tagged as a whole, repeated to ``--mb`` MB, and
+  (b) the gold sentences of ``bench/data/gazetteer_gold.jsonl`` joined into one dense
+  text (92 mentions in 6 kB), repeated to ``--mb`` MB; plus, for information, the gold
+  sentences tagged one by one;
+* peak resident memory of the tagging process;
+* the machine's load average when each part ran.
 
-Usage: .venv/bin/python bench/gazetteer_speed.py [--mb 5] [--no-wof]
+Targets (issue 6): load < 0.5 s, >= 5 MB/s per core on article text, < 300 MB.
+
+Usage: .venv/bin/python bench/gazetteer_speed.py [--mb 5] [--no-wof | --only-wof]
 """
 
 from __future__ import annotations
@@ -16,6 +26,8 @@ import argparse
 import json
 import os
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,24 +35,163 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-WOF = Path(
-    os.environ.get("CONFLICTMAP_WOF", REPO.parent / "shared" / "data" / "whosonfirst-data-admin-sy")
-)
+SHARED = Path(os.environ.get("CONFLICTMAP_SHARED", REPO.parent / "shared"))
+WOF = Path(os.environ.get("CONFLICTMAP_WOF", SHARED / "data" / "whosonfirst-data-admin-sy"))
+GOLD = REPO / "bench" / "data" / "gazetteer_gold.jsonl"
+
+
+def _articles() -> tuple[list[str], str]:
+    for folder in (SHARED / "seeds" / "articles", REPO / "data" / "articles"):
+        files = sorted(folder.glob("*.txt"))
+        if files:
+            return [f.read_text(encoding="utf-8") for f in files], str(folder)
+    raise SystemExit("no sample articles found")
+
+
+def _load_avg() -> str:
+    return "load avg " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+# -- worker side (runs in a fresh interpreter) ---------------------------------------------
+
+
+def _work_load(data: Path, what: str) -> dict:
+    t0 = time.perf_counter()
+    from gazetteer.core import Gazetteer
+    from gazetteer.table import load_table
+
+    t1 = time.perf_counter()
+    if what == "table":
+        table = load_table(data_dir=data)
+        n = len(table)
+    else:
+        gz = Gazetteer.load(data_dir=data)
+        n = len(gz.table)
+    t2 = time.perf_counter()
+    return {"import_s": t1 - t0, "load_s": t2 - t1, "places": n}
+
+
+def _throughput(gz, texts: list[str], mb: float) -> dict:
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    reps = max(1, int(mb * 1e6 / size + 0.999))
+    mentions = 0
+    w0, c0 = time.perf_counter(), time.process_time()
+    for _ in range(reps):
+        for t in texts:
+            mentions += len(gz.tag(t))
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    total = size * reps / 1e6
+    return {
+        "mb": total,
+        "texts": len(texts) * reps,
+        "mentions": mentions,
+        "wall_mb_s": total / wall,
+        "cpu_mb_s": total / cpu,
+        "load": _load_avg(),
+    }
+
+
+def _work_tag(data: Path, mb: float) -> dict:
+    from gazetteer.core import Gazetteer
+
+    gz = Gazetteer.load(data_dir=data)
+    articles, folder = _articles()
+    lines = GOLD.read_text(encoding="utf-8").splitlines()
+    gold = [json.loads(line)["text"] for line in lines if line.strip()]
+    first = _throughput(gz, articles, 0)  # one pass with cold per-name caches
+    out = {
+        "articles_folder": folder,
+        "articles_first_pass": first,
+        "articles": _throughput(gz, articles, mb),
+        "gold_joined": _throughput(gz, [" ".join(gold)], mb),
+        "gold_sentences": _throughput(gz, gold, min(mb, 1.0)),
+    }
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+# -- driver ----------------------------------------------------------------------------------
+
+
+def _run_worker(*args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", *args],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _bench(label: str, data: Path, mb: float) -> None:
+    print(f"== {label}  ({_load_avg()})")
+    # First load of a fresh data directory: builds the table and index caches.
+    fresh = data.parent / (data.name + "-first")
+    shutil.copytree(data, fresh)
+    for p in (fresh / "cache").glob("*"):
+        if not p.name.startswith(("builtin-", "wordfreq-")):
+            p.unlink()
+    first = _run_worker("load", str(fresh), "gazetteer")
+    print(
+        f"first load (builds the table and index caches; built-in layer already cached): "
+        f"Gazetteer.load {first['load_s']:.2f} s"
+    )
+    tables = [_run_worker("load", str(data), "table") for _ in range(3)]
+    loads = [_run_worker("load", str(data), "gazetteer") for _ in range(3)]
+    table_s = min(r["load_s"] for r in tables)
+    total_s = min(r["load_s"] for r in loads)
+    import_s = statistics.median(r["import_s"] for r in loads)
+    print(
+        f"warm load (best of 3): table {table_s:.3f} s, index {max(0.0, total_s - table_s):.3f} s,"
+        f" Gazetteer.load total {total_s:.3f} s ({loads[0]['places']} places);"
+        f" module import {import_s:.3f} s"
+    )
+    tag = _run_worker("tag", str(data), str(mb))
+    for key, name in (
+        ("articles_first_pass", "(a) sample articles, first pass"),
+        ("articles", "(a) sample articles"),
+        ("gold_joined", "(b) gold sentences as one text"),
+        ("gold_sentences", "    gold sentences one by one"),
+    ):
+        r = tag[key]
+        print(
+            f"tag {name}: {r['mb']:.2f} MB, {r['texts']} texts, {r['mentions']} mentions: "
+            f"{r['cpu_mb_s']:.2f} MB/s per CPU second, {r['wall_mb_s']:.2f} MB/s wall "
+            f"({r['load']})"
+        )
+    print(f"peak RSS of the tagging process: {tag['peak_rss_mb']:.0f} MB")
+    print(f"articles from {tag['articles_folder']}")
 
 
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        sys.path.insert(0, str(REPO))
+        kind, data = sys.argv[2], Path(sys.argv[3])
+        if kind == "load":
+            result = _work_load(data, sys.argv[4])
+        else:
+            result = _work_tag(data, float(sys.argv[4]))
+        print(json.dumps(result))
+        return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=5.0, help="MB of text to tag")
-    ap.add_argument("--no-wof", action="store_true", help="built-in layer and overlay only")
+    ap.add_argument("--mb", type=float, default=5.0, help="MB of text per throughput test")
+    group = ap.add_mutually_exclusive_group()
+    group.add_argument("--no-wof", action="store_true", help="built-in layer and overlay only")
+    group.add_argument("--only-wof", action="store_true", help="only with the WOF import")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="g2speed-") as tmp:
-        data = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="gazetteer-speed-") as tmp:
+        if not args.only_wof:
+            plain = Path(tmp) / "plain"
+            plain.mkdir()
+            _run_worker("load", str(plain), "gazetteer")  # builds the built-in layer cache
+            _bench("built-in + overlay", plain, args.mb)
         if not args.no_wof:
             if not WOF.is_dir():
                 print(f"WOF tree not found at {WOF}; set CONFLICTMAP_WOF", file=sys.stderr)
                 return 1
-            env = {**os.environ, "CONFLICTMAP_DATA_DIR": str(data)}
+            wof = Path(tmp) / "wof"
+            env = {**os.environ, "CONFLICTMAP_DATA_DIR": str(wof)}
             subprocess.run(
                 [sys.executable, "-m", "gazetteer", "import", str(WOF), "--format", "wof"],
                 cwd=REPO,
@@ -48,49 +199,8 @@ def main() -> int:
                 check=True,
                 capture_output=True,
             )
-        # Cold and warm loads each in a fresh interpreter (module import included).
-        code = (
-            "import time,sys;from pathlib import Path;t=time.perf_counter();"
-            "from gazetteer.table import load_table;tab=load_table(data_dir=Path(sys.argv[1]));"
-            "t1=time.perf_counter();from gazetteer.core import Gazetteer;"
-            "g=Gazetteer(tab, cache_dir=Path(sys.argv[1])/'cache');t2=time.perf_counter();"
-            "print(round(t1-t,3), round(t2-t1,3), len(tab.places), len(g._matcher))"
-        )
-        for label in ("cold", "warm"):
-            out = subprocess.run(
-                [sys.executable, "-c", code, str(data)],
-                cwd=REPO,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout.split()
-            print(
-                f"{label} load: table {out[0]} s, index {out[1]} s ({out[2]} places, {out[3]} keys)"
-            )
-        from gazetteer.core import Gazetteer
-
-        gz = Gazetteer.load(data_dir=data)
-        gold = (REPO / "bench" / "data" / "gazetteer_gold.jsonl").read_text(encoding="utf-8")
-        sentences = [json.loads(line)["text"] for line in gold.splitlines() if line]
-        article = " ".join(sentences)
-        while len(article.encode()) < 4000:
-            article += " " + article
-        n = max(1, int(args.mb * 1e6 / len(article.encode())))
-        size = n * len(article.encode())
-        t = time.perf_counter()
-        mentions = sum(len(gz.tag(article)) for _ in range(n))
-        dt = time.perf_counter() - t
-        print(
-            f"tag: {size / 1e6:.1f} MB in {dt:.2f} s = {size / 1e6 / dt:.1f} MB/s "
-            f"({n} articles, {mentions} mentions)"
-        )
-        big = article * max(1, int(2e6 // len(article)))
-        t = time.perf_counter()
-        gz.tag(big)
-        dt = time.perf_counter() - t
-        print(f"tag one {len(big.encode()) / 1e6:.1f} MB text: {dt:.2f} s")
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"peak RSS: {rss:.0f} MB")
+            _run_worker("load", str(wof), "gazetteer")
+            _bench("with the Who's On First import", wof, args.mb)
     return 0
 
 

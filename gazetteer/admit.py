@@ -20,7 +20,7 @@ from gazetteer import nonplaces as npl
 from gazetteer.matcher import TextView, match_form
 from gazetteer.model import Place
 
-__all__ = ["Admitter", "KeyFacts", "Pending", "contain_after", "prev_class", "road_context"]
+__all__ = ["Admitter", "KeyFacts", "Pending", "prev_class", "road_context"]
 
 _SPACED_CODE = re.compile(r"^[\u0621-\u064a]{1,2} \d{1,2}$")
 _OPEN_QUOTES = "\"'«“(‹[„"
@@ -215,7 +215,8 @@ class Admitter:
             if blocked is not None and blocked.find(1, mstart, mend) >= 0:
                 continue
             ws = mstart - len(prefix)
-            # The word before (as prev_word) and what it says.
+            # The last word of mtext[ws - WINDOW : ws] (ws starts a word, so mtext[ws - 1]
+            # is a space) and what it says.
             e = ws - 1
             if e <= 0:
                 prev = None
@@ -225,10 +226,13 @@ class Admitter:
             pf = prev_get(prev) or self._prev_facts(prev)
             if pf[0]:
                 continue
-            # The word after (as next_word): an outlet's name ends there.
+            # The first word of mtext[mend : mend + WINDOW] (mtext[mend] is the space
+            # after the name): an outlet's name ends there.
             b = mend + 1
-            e = find(" ", b, mend + WINDOW)
-            if mtext[b : e if e >= 0 else min(n, mend + WINDOW)] in tails:
+            lim = mend + WINDOW
+            e = find(" ", b, lim)
+            nxt = mtext[b : e if e >= 0 else min(n, lim)]
+            if nxt in tails:
                 continue
             f = facts_get(key_id) or self.facts(key_id)
             form = mtext[mstart:mend]
@@ -242,15 +246,11 @@ class Admitter:
                 ff = forms_get((key_id, form)) or self._form_facts(key_id, form, f)
                 if ff[0]:
                     # A bare settlement noun (مزرعة، قرى) is not rescued by a hint after it.
-                    if pf[1] or (not ff[1] and contain_after(_after(mtext, mend))):
-                        conf = 0.8
-                    else:
-                        conf = -1.0
+                    hinted = pf[1] or (not ff[1] and _hint_next(mtext, nxt, e, lim))
+                    conf = 0.8 if hinted else -1.0
                 elif f.short:
-                    if "ب" in prefix or pf[2] or contain_after(_after(mtext, mend)):
-                        conf = 0.75
-                    else:
-                        conf = -1.0
+                    hinted = "ب" in prefix or pf[2] or _hint_next(mtext, nxt, e, lim)
+                    conf = 0.75 if hinted else -1.0
             if conf < 0:
                 # No context of its own: kept only when "و" joins it to a place named
                 # just before it (core's coordination rule), so without "و" it goes now.
@@ -281,43 +281,30 @@ def prev_class(word: str | None) -> int:
     return 0
 
 
-def prev_word(mtext: str, ws: int) -> str | None:
-    """Return the last word of ``mtext[ws - WINDOW : ws]`` (``ws`` starts a word), or None."""
-    e = ws - 1
-    if e <= 0:
-        return None
-    a = max(mtext.rfind(" ", 0, e) + 1, ws - WINDOW, 0)
-    return mtext[a:e] or None
+def _hint_next(mtext: str, nxt: str, e: int, lim: int) -> bool:
+    """``X بريف حلب``, ``X في محافظة حماة``, ``X شرق سراقب``: a hint right after a name.
 
+    Reads the first (and, after ``في``, the second) word of the window after the name
+    without splitting it.
 
-def next_word(mtext: str, mend: int) -> str | None:
-    """Return the first word of ``mtext[mend : mend + WINDOW]`` (a space at ``mend``), or None."""
-    b = mend + 1
-    lim = mend + WINDOW
-    e = mtext.find(" ", b, lim)
-    if e < 0:
-        e = min(len(mtext), lim)
-    return mtext[b:e] or None
-
-
-def _after(mtext: str, mend: int) -> list[str]:
-    return mtext[mend : mend + WINDOW].split()
+    ``nxt`` is the first word after the name, ``e`` the offset of the space after it
+    (-1 when the window ends inside it), ``lim`` the end of the window.
+    """
+    if not nxt:
+        return False
+    if nxt in _AFTER_HINTS:
+        return True
+    if nxt.startswith("ب") and nxt[1:] in npl.CONTAIN_WORDS:
+        return True
+    if nxt != "في" or e < 0:
+        return False
+    f = mtext.find(" ", e + 1, lim)
+    second = mtext[e + 1 : f if f >= 0 else min(len(mtext), lim)]
+    return bool(second) and second in npl.CONTAIN_WORDS
 
 
 def _prominent(cands: tuple[Place, ...]) -> bool:
     return any(c.kind == "country" or c.population >= _PROMINENT_POP for c in cands)
-
-
-def contain_after(after: list[str]) -> bool:
-    """``X بريف حلب``, ``X في محافظة حماة``, ``X شرق سراقب`` right after a name."""
-    if not after:
-        return False
-    first = after[0]
-    if first in _AFTER_HINTS:
-        return True
-    if first.startswith("ب") and first[1:] in npl.CONTAIN_WORDS:
-        return True
-    return first == "في" and len(after) > 1 and after[1] in npl.CONTAIN_WORDS
 
 
 def road_context(view: TextView, mstart: int, mend: int, before: list[str]) -> bool:

@@ -20,17 +20,14 @@ from __future__ import annotations
 
 import itertools
 
-import numpy as np
-
 from gazetteer import nonplaces as npl
 from gazetteer.admit import Pending
+from gazetteer.anchors import Geometry
 from gazetteer.matcher import _DROP, PROCLITICS, TextView
 from gazetteer.model import Mention, Place
 from gazetteer.resolve import (
     Context,
     Ranked,
-    anchor_distances,
-    h_to_km,
     haversine_km,
     rank,
     rank_scored,
@@ -102,7 +99,7 @@ class Resolver:
         ranked = [rank0.get((p.key_id, p.pclass)) or self._first_rank(p) for p in pend]
         memo: dict[tuple, Ranked] = {}
         last = None
-        geo: _Geometry | None = None
+        geo: Geometry | None = None
         for _ in range(2):
             # Folding records of one place can depend on the order, so count again.
             multi = [i for i, r in enumerate(ranked) if len(r.places) >= 2]
@@ -118,7 +115,7 @@ class Resolver:
             last = sig
             names = [pend[i] for i in multi]
             if geo is None or not geo.covers(sig[0], names):
-                geo = _Geometry(anchors, names)
+                geo = Geometry(anchors, names)
             new = list(ranked)
             for i in multi:
                 p = pend[i]
@@ -247,143 +244,6 @@ def _gap_kind(mtext: str, p: Pending, nxt: Pending) -> str | None:
 
 
 _NO_HINTS: tuple = ((), (), (), ())
-
-
-class _AnchorView:
-    """The anchors one name is ranked against: all but its own candidates."""
-
-    __slots__ = ("anchors", "cols", "id_set", "ids", "main_admin1", "removed")
-
-    def __init__(self, anchors, ids, cols, removed, main_admin1):
-        self.anchors: tuple[Place, ...] = anchors
-        self.ids: tuple[str, ...] = ids
-        self.id_set: frozenset[str] = frozenset(ids)
-        #: Columns of the distance table (anchors with a point) to use; None for all.
-        self.cols: list[int] | None = cols
-        #: The other columns.
-        self.removed: frozenset[int] = removed
-        self.main_admin1: str = main_admin1
-
-
-class _Geometry:
-    """Anchors of one round and the distances of every candidate to them, computed once.
-
-    For each candidate the nearest few anchors are kept in order, so the nearest anchor
-    that is not one of the name's own candidates is found without another table.
-    """
-
-    _NEAREST = 4
-
-    def __init__(self, anchors: tuple[Place, ...], pend: list[Pending]):
-        self.anchors = anchors
-        self.ids = tuple(a.place_id for a in anchors)
-        self.id_set = frozenset(self.ids)
-        self.pointed = [a for a in anchors if a.lon is not None and a.lat is not None]
-        self._col_of = {a.place_id: k for k, a in enumerate(self.pointed)}
-        # Candidate sets of the names to rank, one per name.
-        self._cand_sets = list({p.key_id: p.cands for p in pend}.values())
-        self._km: np.ndarray | None = None
-        self._row: dict[str, int] = {}
-        self._near_cols: list[list[int]] = []
-        self._near_km: list[list[float]] = []
-        self._views: dict[int, _AnchorView] = {}
-        self._full: _AnchorView | None = None
-        self._admin_counts: dict[str, int] | None = None
-
-    def covers(self, anchor_ids: tuple[str, ...], pend: list[Pending]) -> bool:
-        """Whether this geometry serves a round with these anchors and names."""
-        if anchor_ids != self.ids:
-            return False
-        known = {id(c) for c in self._cand_sets}
-        return all(id(p.cands) in known for p in pend)
-
-    def _main_admin1(self, own: frozenset[str]) -> str:
-        """:func:`main_governorate` of the anchors that are not in ``own``."""
-        if self._admin_counts is None:
-            counts: dict[str, int] = {}
-            for a in self.anchors:
-                if a.admin1:
-                    counts[a.admin1] = counts.get(a.admin1, 0) + 1
-            self._admin_counts = counts
-        counts = dict(self._admin_counts)
-        for a in self.anchors:
-            if a.place_id in own and a.admin1:
-                counts[a.admin1] -= 1
-        best = max(counts.values(), default=0)
-        if best <= 0:
-            return ""
-        # Counter.most_common: the first admin1 (in the kept anchors' order) with the
-        # highest count.
-        for a in self.anchors:
-            if a.admin1 and a.place_id not in own and counts[a.admin1] == best:
-                return a.admin1
-        return ""
-
-    def view_for(self, key_id: int, own: frozenset[str]) -> _AnchorView:
-        """Return the anchors for a name whose candidates have the ids ``own``."""
-        v = self._views.get(key_id)
-        if v is None:
-            if own.isdisjoint(self.id_set):
-                if self._full is None:
-                    self._full = _AnchorView(
-                        self.anchors, self.ids, None, frozenset(), self._main_admin1(frozenset())
-                    )
-                v = self._full
-            else:
-                kept = tuple(a for a in self.anchors if a.place_id not in own)
-                col_of = self._col_of
-                removed = frozenset(col_of[i] for i in own if i in col_of)
-                cols = [k for k in range(len(self.pointed)) if k not in removed]
-                v = _AnchorView(
-                    kept,
-                    tuple(a.place_id for a in kept),
-                    cols,
-                    removed,
-                    self._main_admin1(own),
-                )
-            self._views[key_id] = v
-        return v
-
-    def _table(self) -> None:
-        places: dict[str, Place] = {}
-        for cands in self._cand_sets:
-            for c in cands:
-                if c.lon is not None and c.lat is not None:
-                    places.setdefault(c.place_id, c)
-        self._row = {pid: r for r, pid in enumerate(places)}
-        pts = [(c.lon, c.lat) for c in places.values()]
-        if not pts:
-            self._km = np.empty((0, len(self.pointed)))
-            return
-        h = anchor_distances(pts, [(a.lon, a.lat) for a in self.pointed])
-        # km is monotonic in h, so the smallest km is the km of the smallest h.
-        km = np.asarray(h_to_km(h), dtype=np.float64).reshape(h.shape)
-        k = min(self._NEAREST, km.shape[1])
-        order = np.argsort(km, axis=1, kind="stable")[:, :k]
-        self._km = km
-        self._near_cols = order.tolist()
-        self._near_km = np.take_along_axis(km, order, axis=1).tolist()
-
-    def km(self, cands: tuple[Place, ...], v: _AnchorView) -> list[float | None]:
-        """Distance from each candidate to its nearest anchor of ``v`` (None: none)."""
-        if not self.pointed or (v.cols is not None and not v.cols):
-            return [None] * len(cands)
-        if self._km is None:
-            self._table()
-        removed = v.removed
-        out: list[float | None] = []
-        for c in cands:
-            if c.lon is None or c.lat is None:
-                out.append(None)
-                continue
-            r = self._row[c.place_id]
-            for col, d in zip(self._near_cols[r], self._near_km[r], strict=True):
-                if col not in removed:
-                    out.append(d)
-                    break
-            else:  # the nearest few are all the name's own candidates
-                out.append(float(self._km[r, v.cols].min()))
-        return out
 
 
 def _hints(pend: list[Pending], ranked: list[Ranked], gaps: list[str | None]):
