@@ -68,6 +68,13 @@ COMPOUND_HEADS = (
 #: ("m4"). Two-letter cores (خس، زر) are far likelier to be a fragment than a place.
 MIN_CORE_LETTERS = 3
 _MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
+#: Attached proclitics -> (characters of article the name starts with, proclitics
+#: reported, whether the name was written with its article).
+_PREFIXES = {
+    p: (2, p[:-2], True) if p.endswith(ARTICLE) else (0, p, p.endswith("لل"))
+    for p in PROCLITICS
+    if p
+}
 
 _DROP = frozenset(_DIACRITICS) | {_TATWEEL} | frozenset(_INVISIBLE)
 _FOLD = FOLD
@@ -310,13 +317,9 @@ class NameMatcher:
             ws = mtext.rfind(" ", 0, s) + 1
             if s - ws > _MAX_PROCLITIC:
                 continue
-            prefix = mtext[ws:s]
-            if prefix not in PROCLITICS:
-                continue
-            if prefix.endswith(ARTICLE):
-                append((s - 2, end, kid, prefix[:-2], True))
-            else:
-                append((s, end, kid, prefix, prefix.endswith("لل")))
+            info = _PREFIXES.get(mtext[ws:s])
+            if info is not None:
+                append((s - info[0], end, kid, info[1], info[2]))
         return out
 
     def span(self, view: TextView, m: Match) -> tuple[int, int]:
