@@ -38,6 +38,7 @@ from events.merge import Draft
 from events.model import Article
 from events.sentences import Sentence
 from gazetteer.model import Mention, Place
+from gazetteer.normalize import normalize
 from geo.roads import is_road, snap_to_road
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ __all__ = [
     "ArticleContext",
     "context_candidate",
     "date_for",
+    "end_sentence",
     "event_places",
     "gov_names_of",
     "in_span",
@@ -59,9 +61,29 @@ __all__ = [
     "radius_for",
     "refers_back",
     "roads_of",
+    "start_sentence",
 ]
 
 
+#: "خلال الساعات الـ24 الماضية", "الساعات الفائتة": the day before publication and that day
+LAST_HOURS = re.compile(
+    r"(?<!\w)(?:ال)?ساعات (?:ال)?(?:\d+ |اربع وعشرين |الاربع والعشرين )?"
+    r"(?:الماضيه|الفائته|الاخيره|المنصرمه|السابقه)(?!\w)"
+    r"|(?<!\w)(?:ال)?(?:24|اربع وعشرين) ساعه (?:ال)?(?:ماضيه|فائته|اخيره)(?!\w)"
+)
+#: a sentence that goes on with the report before it (reporting verbs, a response)
+CONTINUES = re.compile(
+    r"^\W*[وف](?:اضاف|اضافت|تابع|تابعت|اشار|اشارت|اوضح|اوضحت|لفت|لفتت|بين|بينت|ذكر|ذكرت"
+    r"|قال|قالت|افاد|افادت|اكد|اكدت|نقل|نقلت|اردف|اردفت|رد|ردت|ردوا)(?!\w)"
+)
+#: "بعد ساعات من دخوله حيز التنفيذ": hours after something the sentence before dated
+HOURS_AFTER = re.compile(
+    r"(?<!\w)(?:بعد|عقب|قبل) (?:ساعات|ساعه|ساعتين|دقائق|لحظات)(?: قليله)? (?:من|علي)(?!\w)"
+)
+#: "وجاء ذلك بعد …", "ويأتي الإعلان عقب …": background to the report, not a step of it
+BACKGROUND = re.compile(r"^\W*[وف]?(?:جاء|جاءت|ياتي|تاتي|يذكر|سبق|كان|كانت)(?!\w)")
+#: a date carried over from the sentence before is at most this many days old
+CARRY_DAYS = 7
 PAST = re.compile(r"(?<!\w)\w*(?:الماضي|الماضيه|الفائت|الفائته|السابق|السابقه|سابقا|سبق)(?!\w)")
 #: Time spans too vague to date an event ("خلال السنوات الماضية", "منذ سنوات").
 VAGUE_TIME = re.compile(
@@ -106,6 +128,10 @@ class ArticleContext:
     article_roads: list[Place]
     cited: tuple[str, ...]
     last_place: PlaceUse | None = None
+    #: the past dates of the sentence before (or the ones it carried over itself)
+    carry: list[DateMention] = field(default_factory=list)
+    #: the dates the current sentence carries over (it goes on with the report before)
+    carried: list[DateMention] = field(default_factory=list)
     #: sentences read since ``last_place`` was set, not yet looked at (lazy: only an
     #: anaphor such as "المنطقة" or "هناك" needs them)
     pending: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
@@ -125,6 +151,31 @@ class ArticleContext:
                 break
         self.pending.clear()
         return self.last_place
+
+
+def start_sentence(ctx: ArticleContext, text: str, dates: list[DateMention]) -> None:
+    """Carry the dates of the sentence before into one that goes on with its report."""
+    norm = norm_text(text).norm
+    goes_on = CONTINUES.match(norm) is not None or HOURS_AFTER.search(norm) is not None
+    ctx.carried = ctx.carry if goes_on else []
+
+
+def end_sentence(ctx: ArticleContext, text: str, dates: list[DateMention]) -> None:
+    """Remember the sentence's past dates (else what it carried) for the next sentence.
+
+    A background sentence («وجاء الإعلان عقب لقاء … يوم الأربعاء») leaves them as they were.
+    """
+    if BACKGROUND.match(norm_text(text).norm):
+        return
+    pub = ctx.article.published
+    own = [
+        d
+        for d in dates
+        if d.date is not None
+        and not d.future
+        and (pub is None or (pub - d.date).days <= CARRY_DAYS)
+    ]
+    ctx.carry = own or ctx.carried
 
 
 def context_candidate(uses: list[PlaceUse], *, gov_names: dict[str, str]) -> PlaceUse | None:
@@ -210,14 +261,25 @@ def date_for(
     Returns
     -------
     tuple or None
-        ``source`` is ``sentence``, ``publication`` or ``article``.
+        ``source`` is ``sentence``, ``previous`` (the sentence goes on with the report of
+        the one before: «وأضاف …»، «وردّت …»), ``publication`` or ``article``.
     """
     dm = pick_date(dates, anchor, planned=planned)
-    if dm is not None and dm.date is not None:
-        return dm.date, dm.date_end, dm.precision, "sentence"
-    if VAGUE_TIME.search(norm_text(text).norm):
-        return None  # "for years": no date can be given, so no event
     pub = ctx.article.published
+    if dm is not None and dm.date is not None:
+        if dm.date_end is None and dm.date == pub and LAST_HOURS.search(normalize(dm.surface)):
+            # events.dates gives "the last 24 hours" as the publication day alone
+            return pub - dt.timedelta(days=1), pub, 1, "sentence"
+        return dm.date, dm.date_end, dm.precision, "sentence"
+    norm = norm_text(text).norm
+    if VAGUE_TIME.search(norm):
+        return None  # "for years": no date can be given, so no event
+    if pub is not None and not planned and LAST_HOURS.search(norm):
+        return pub - dt.timedelta(days=1), pub, 1, "sentence"
+    if not planned and ctx.carried:
+        dm = ctx.carried[-1]  # the report goes on: the day of the sentence before
+        assert dm.date is not None
+        return dm.date, dm.date_end, dm.precision, "previous"
     if pub is not None:
         coarse = planned or bool(PAST.search(norm_text(text).norm))
         return pub, None, 3 if coarse else 2, "publication"

@@ -39,6 +39,7 @@ from events.context import (
     ArticleContext,
     context_candidate,
     date_for,
+    end_sentence,
     event_places,
     gov_names_of,
     locate_event,
@@ -47,6 +48,7 @@ from events.context import (
     point_at,
     radius_for,
     roads_of,
+    start_sentence,
 )
 from events.dates import find_dates
 from events.incidents import incident_drafts, trim_span
@@ -229,7 +231,10 @@ def extract_events(article: Article, *, gazetteer: Gazetteer) -> list[Event]:
         nt = remember(whole.slice(sent.start, sent.end))
         for cs, ce in split_clauses(sent.text):
             remember(nt.slice(cs, ce))
+        s_dates = [d for d in ctx.dates if sent.start <= d.start < sent.end]
+        start_sentence(ctx, sent.text, s_dates)
         drafts.extend(_sentence_events(ctx, idx, sent))
+        end_sentence(ctx, sent.text, s_dates)
     events: dict[str, Event] = {}
     for d in _finish_patrols(ctx, merge_drafts(drafts)):
         ev = to_event(article, d, ctx.cited)

@@ -180,11 +180,11 @@ def back_reference(norm: str, ns: int, ne: int | None = None, *, generic: bool =
     «بعد/عقب/إثر/منذ/رداً على» («بعد الانفجار»، «رداً على الغارات»).
     """
     before = re.findall(_W, norm[max(0, ns - 40) : ns])[-2:]
-    if before and before[-1] in DEMONSTRATIVE:
-        return True
+    definite = re.match(r"(?:[وف]?(?:بال|لل|ال))", norm[ns : ns + 4]) is not None
+    if definite and before and before[-1] in DEMONSTRATIVE:
+        return True  # "هذه الغارات" (but "ورغم ذلك قصفت" is a new report)
     if ne is not None and _EARLIER.match(norm, ne):
         return True  # "الدوريات السابقة", "الغارات الماضية": earlier ones, told as background
-    definite = re.match(r"(?:[وف]?(?:بال|لل|ال))", norm[ns : ns + 4]) is not None
     if not definite:
         return False
     after = _AFTER_EVENT | _AFTER_GENERIC if generic else _AFTER_EVENT

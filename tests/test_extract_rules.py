@@ -250,3 +250,36 @@ def test_a_generic_attack_needs_a_place_of_its_own():
         "أسمته هجمات المتشددين."
     )
     assert evs == []
+
+
+def test_a_sentence_going_on_with_the_report_keeps_its_day():
+    evs = run(
+        "قُتل مدنيان بقصف مدفعي على بلدة الحاضر، مساء الثلاثاء.\n"
+        "وأضاف المصدر أن قوات النظام قصفت أيضاً قرية كفرنوران بالصواريخ.\n"
+        "وقالت مصادر محلية إن اشتباكات اندلعت في محيط الزربة."
+    )
+    by_place = {e.places[0].place_id: e for e in evs}
+    assert by_place["t:b"].date == dt.date(2020, 3, 3)
+    assert by_place["t:b"].extra["date_source"] == "previous"
+    assert by_place["t:c"].date == dt.date(2020, 3, 3)  # the chain goes on
+
+
+def test_hours_after_takes_the_day_told_before_and_skips_background():
+    evs = run(
+        "دخلت الهدنة حيز التنفيذ في ريف حلب الجنوبي ظهر الثلاثاء.\n"
+        "وجاء الإعلان عقب لقاء بين الجانبين في أنقرة يوم الاثنين.\n"
+        "ورغم ذلك قصفت قوات النظام بلدة الحاضر بعد ساعات من بدء الهدنة."
+    )
+    (shelling,) = [e for e in evs if e.event_type == "incident"]
+    assert shelling.date == dt.date(2020, 3, 3)
+
+
+def test_a_new_report_without_a_date_takes_the_publication_date():
+    evs = run("قصفت قوات النظام بلدة الزربة يوم الاثنين.\nوشنت طائرات روسية غارات على الحاضر.")
+    later = next(e for e in evs if e.sub_event_type == "airstrike")
+    assert (later.date, later.extra["date_source"]) == (PUB, "publication")
+
+
+def test_the_last_24_hours_span_the_day_before_publication():
+    (ev,) = run("وسجل المركز 7 عمليات قصف على الحاضر خلال الساعات الـ24 الماضية.")
+    assert (ev.date, ev.date_end) == (dt.date(2020, 3, 4), PUB)
