@@ -185,6 +185,8 @@ def _incident_cues(nt: NormText) -> list[Cue]:
     out: list[Cue] = []
     taken: list[tuple[int, int]] = []
     for sub in C.INCIDENT_PRIORITY:
+        if not any(key in nt.norm for key in C.INCIDENT_KEYS[sub]):
+            continue  # cheap literal test before the regex
         for m in C.INCIDENT_CUES[sub].finditer(nt.norm):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -21,6 +21,7 @@ __all__ = [
     "FUTURE",
     "GENERIC",
     "INCIDENT_CUES",
+    "INCIDENT_KEYS",
     "INCIDENT_PRIORITY",
     "PATROL_ACTION",
     "PATROL_ADJ_USE",
@@ -251,6 +252,21 @@ INCIDENT_CUES |= {
     ),
 }
 GENERIC = frozenset({"attack", "killing"})
+#: Literal pieces one of which every match of INCIDENT_CUES[sub] contains: a sentence
+#: without any of them is not searched with that (slower) pattern. Checked by a test.
+INCIDENT_KEYS: dict[str, tuple[str, ...]] = {
+    "shootdown": ("سقاط", "سقط", "سقوط"),
+    "car_bomb": ("مفخخ", "تفجير", "انفجار"),
+    "ied": ("عبو", "لغم", "الغام"),
+    "drone_strike": ("مسير", "طيار", "درون"),
+    "airstrike": ("غار", "طير", "طائر", "قصف", "ضرب", "برميل", "براميل", "مروحي", "جو"),
+    "shelling": ("قصف", "صاروخ", "صواريخ", "مدفع", "قذيف", "قذائف", "راجم"),
+    "patrol_attack": ("دوري",),
+    "clashes": ("اشتب", "معارك", "معركه", "مواجه", "اقتتال", "اطلاق", "تقدم", "تسلل"),
+    "shooting": ("اطلاق", "رصاص", "قنص", "قناص"),
+    "attack": ("هج", "هاجم", "ستهد", "تفجير", "انفجار", "اغتي", "كمين"),
+    "killing": ("قتل", "قتيل", "مصرع", "استشه", "شهداء", "حتف", "ضحايا", "مجزر", "مجازر"),
+}
 
 #: Denials, anywhere in the few words before a cue ("نفت وزارة الدفاع الروسية قصف …").
 DENY = word_re("نفت", "نفي", "ينفي", "تنفي", "نفوا", "كذبت", "تكذب", "كذب", "انكرت", "تنكر")

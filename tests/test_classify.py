@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from events import cues
 from events.classify import agreement_terms, find_cues, is_planned, split_clauses
@@ -197,3 +199,26 @@ def test_cue_tables_are_written_in_normalized_spelling():
         assert not re.search("[أإآىة]", pat.pattern)
     for _, pat in cues.POST_SUBS:
         assert not re.search("[أإآىة]", pat.pattern)
+
+
+_CUE_WORDS = sorted(
+    {w for pat in cues.INCIDENT_CUES.values() for w in re.findall(r"[\u0621-\u064a]+", pat.pattern)}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "و", "ب", "ال", "بال", "لل", "ف"]), st.sampled_from(_CUE_WORDS)
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_every_cue_match_holds_one_of_its_keys(pieces):
+    # the literal pre-filter (INCIDENT_KEYS) must never hide a match
+    text = " ".join(p + w for p, w in pieces)
+    for sub, pat in cues.INCIDENT_CUES.items():
+        for m in pat.finditer(text):
+            assert any(k in m.group(0) for k in cues.INCIDENT_KEYS[sub]), (sub, m.group(0))
