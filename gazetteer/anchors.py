@@ -9,6 +9,8 @@ Written by hand: part of this project's resolution rules (see gazetteer.discours
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from gazetteer.admit import Pending
@@ -16,6 +18,42 @@ from gazetteer.model import Place
 from gazetteer.resolve import anchor_distances, h_to_km
 
 __all__ = ["AnchorView", "Geometry"]
+
+#: Candidate x anchor pairs up to which distances are computed in Python, not numpy.
+_SMALL = 256
+_R2 = 2 * 6371.0088
+
+
+def _km_rows(pts: list[tuple[float, float]], apts: list[tuple[float, float]]) -> list[list[float]]:
+    """Return great-circle km from every point to every anchor point.
+
+    The formula of :func:`gazetteer.resolve.anchor_distances` and ``h_to_km``, in plain
+    Python.
+    """
+    alon = [math.radians(x) for x, _ in apts]
+    alat = [math.radians(y) for _, y in apts]
+    acos = [math.cos(y) for y in alat]
+    sin, asin, sqrt = math.sin, math.asin, math.sqrt
+    out = []
+    for x, y in pts:
+        lon1, lat1 = math.radians(x), math.radians(y)
+        c1 = math.cos(lat1)
+        out.append(
+            [
+                _R2
+                * asin(
+                    sqrt(
+                        min(
+                            1.0,
+                            sin((alat[k] - lat1) / 2) ** 2
+                            + c1 * acos[k] * sin((alon[k] - lon1) / 2) ** 2,
+                        )
+                    )
+                )
+                for k in range(len(apts))
+            ]
+        )
+    return out
 
 
 class AnchorView:
@@ -51,7 +89,7 @@ class Geometry:
         self._col_of = {a.place_id: k for k, a in enumerate(self.pointed)}
         # Candidate sets of the names to rank, one per name.
         self._cand_sets = list({p.key_id: p.cands for p in pend}.values())
-        self._km: np.ndarray | None = None
+        self._km: list[list[float]] | None = None
         self._row: dict[str, int] = {}
         self._near_cols: list[list[int]] = []
         self._near_km: list[list[float]] = []
@@ -121,17 +159,18 @@ class Geometry:
                     places.setdefault(c.place_id, c)
         self._row = {pid: r for r, pid in enumerate(places)}
         pts = [(c.lon, c.lat) for c in places.values()]
-        if not pts:
-            self._km = np.empty((0, len(self.pointed)))
-            return
-        h = anchor_distances(pts, [(a.lon, a.lat) for a in self.pointed])
-        # km is monotonic in h, so the smallest km is the km of the smallest h.
-        km = np.asarray(h_to_km(h), dtype=np.float64).reshape(h.shape)
-        k = min(self._NEAREST, km.shape[1])
-        order = np.argsort(km, axis=1, kind="stable")[:, :k]
+        apts = [(a.lon, a.lat) for a in self.pointed]
+        if len(pts) * len(apts) <= _SMALL:
+            km = _km_rows(pts, apts)  # numpy's fixed cost is larger than the work here
+        else:
+            h = anchor_distances(pts, apts)
+            km = np.asarray(h_to_km(h), dtype=np.float64).reshape(h.shape).tolist()
+        # The nearest few anchors of each candidate, nearest first (ties: column order).
+        k = min(self._NEAREST, len(apts))
         self._km = km
-        self._near_cols = order.tolist()
-        self._near_km = np.take_along_axis(km, order, axis=1).tolist()
+        self._near_cols = [sorted(range(len(row)), key=row.__getitem__)[:k] for row in km]
+        near = zip(km, self._near_cols, strict=True)
+        self._near_km = [[row[c] for c in cols] for row, cols in near]
 
     def km(self, cands: tuple[Place, ...], v: AnchorView) -> list[float | None]:
         """Distance from each candidate to its nearest anchor of ``v`` (None: none)."""
@@ -151,5 +190,6 @@ class Geometry:
                     out.append(d)
                     break
             else:  # the nearest few are all the name's own candidates
-                out.append(float(self._km[r, v.cols].min()))
+                row = self._km[r]
+                out.append(min(row[k] for k in v.cols))
         return out

@@ -90,8 +90,11 @@ class Resolver:
         # mtext[a] is a space and spaces are single: more than six spaces between two
         # names is more than five words, which says nothing.
         count = mtext.count
+        # Hints only re-rank names with several candidates: the others need no gap.
         gaps = [
-            None if count(" ", p.mend, q.mstart - len(q.prefix)) > 6 else _gap_kind(mtext, p, q)
+            None
+            if len(p.cands) < 2 or count(" ", p.mend, q.mstart - len(q.prefix)) > 6
+            else _gap_kind(mtext, p, q)
             for p, q in itertools.pairwise(pend)
         ]
         gaps.append(None)
@@ -147,7 +150,8 @@ class Resolver:
             for p, r in zip(pend, ranked, strict=True)
             if p.key_id not in generic and r.places and r.places[0].kind == "road"
         }
-        anchors = _anchors(ranked)
+        # Anchors only serve to pick the road meant by a generic highway name.
+        anchors = _anchors(ranked) if any(p.key_id in generic for p in pend) else ()
         text = view.text
         n = len(text)
         item = view.offsets.item
