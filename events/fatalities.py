@@ -165,6 +165,8 @@ def _person_count(word: str) -> int | None:
         return 1  # "سائقها", "طفلها" (طفله + ها is written طفلتها: طفلت → طفله)
     if bare.endswith("ت") and bare[:-1] + "ه" in _PERSON_SING:
         return 1  # "طفلتها", "زوجته"
+    if bare != w and bare.endswith("ي") and _PERSON_DUAL.get(bare + "ن"):
+        return _PERSON_DUAL[bare + "ن"]  # a dual in construct: "طفليها" her two children
     return None
 
 

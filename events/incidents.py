@@ -53,6 +53,8 @@ _FRAME = re.compile(
     r"^\W*(?:وفي|وعلي|ومن|والي|واما|اما|وبعد|وقبل|فيما|بينما|في حين|كما|وكما|ثم|كذلك|وكذلك"
     r"|تزامنا|بالتزامن|على صعيد|علي صعيد|في سياق|وفي سياق|من جهه|الي ذلك)(?!\w)"
 )
+#: "، وأخرى …", "، وثانية …": the incident before, again, at a new place
+_REPEAT = re.compile(r"^\W*و(?:اخري|ثانيه|ثالثه|اخريات|اخريين)(?!\w)")
 #: ".." or "…" ends an item of a headline: what comes before is not the next item's frame
 _ITEM_END = re.compile(r"\s*(?:\.\.|…)")
 #: a clause that tells the consequence or the circumstances of the incident before it
@@ -91,6 +93,11 @@ def clause_groups(
         if not inside and any(span[0] <= c.start < span[1] for c in cues):
             pending_start = None  # a patrol's or a post's clause: no incident's place
             continue
+        if not inside and groups and _REPEAT.match(head):
+            # "استهدفت غارة بلدة كفرنبل، وأخرى قرية حاس": the same kind again, elsewhere
+            groups.append([span, span, list(groups[-1][2])])
+            pending_start = None
+            continue
         if not inside:
             if groups and pending_start is None and not _FRAME.match(head):
                 groups[-1][0] = (groups[-1][0][0], span[1])  # continues the incident
@@ -99,11 +106,15 @@ def clause_groups(
             continue
         killing_only = all(c.sub_event_type == "killing" for c in inside)
         generic_only = all(c.generic for c in inside)
+        same_kind = bool(groups) and {c.sub_event_type for c in inside} <= {
+            c.sub_event_type for c in groups[-1][2]
+        }
         joins = (
             _CONSEQUENCE.match(head) is not None
             or (killing_only and not has_place(span))
-            # "انفجرت عبوة ناسفة، استهدفت عربة روسية": the same incident told on
-            or (generic_only and not _NEW_SUBJECT.match(head))
+            # "انفجرت عبوة ناسفة، استهدفت عربة روسية"; "شن الطيران، أمس، غارات على …":
+            # the same incident told on
+            or ((generic_only or same_kind) and not _NEW_SUBJECT.match(head))
         )
         if groups and joins and not _FRAME.match(head):
             groups[-1][2].extend(inside)

@@ -283,3 +283,15 @@ def test_a_new_report_without_a_date_takes_the_publication_date():
 def test_the_last_24_hours_span_the_day_before_publication():
     (ev,) = run("وسجل المركز 7 عمليات قصف على الحاضر خلال الساعات الـ24 الماضية.")
     assert (ev.date, ev.date_end) == (dt.date(2020, 3, 4), PUB)
+
+
+def test_wa_ukhra_repeats_an_incident_at_a_new_place():
+    evs = run("استهدفت غارة جوية بلدة الحاضر صباح اليوم، وأخرى أطراف قرية كفرنوران.")
+    assert sorted(e.places[0].place_id for e in evs) == ["t:a", "t:b"]
+    assert {e.sub_event_type for e in evs} == {"airstrike"}
+
+
+def test_a_clause_going_on_with_the_same_kind_of_cue_is_the_same_incident():
+    (ev,) = run("شن الطيران الحربي الروسي، أمس، غارات على أطراف بلدة الحاضر.")
+    assert ev.evidence.startswith("شن")  # the whole sentence, one incident
+    assert ev.date == dt.date(2020, 3, 4)
