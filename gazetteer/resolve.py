@@ -323,28 +323,45 @@ def rank_scored(
         anchor_ids = frozenset(a.place_id for a in ctx.anchors)
     st = _static(candidates)
     prev = ctx.prev_word or ""
-    scored = sorted(
-        (
-            (
-                _evidence(p, ctx, main_admin1, anchor_ids, d, base + _prev_bonus(prev, p.kind)),
-                i,
-            )
-            for i, (p, d, base) in enumerate(zip(candidates, anchor_km, st.priors, strict=True))
-        ),
-        key=lambda si: (-si[0], candidates[si[1]].place_id),
-    )
+    hints = bool(ctx.contain or ctx.near)
+    anchored = bool(ctx.anchors)
+    exp = math.exp
+    keyed: list[tuple[float, str, int]] = []
+    # The score of _evidence, with the same additions in the same order.
+    for i, (p, d, prior_i) in enumerate(zip(candidates, anchor_km, st.priors, strict=True)):
+        base = prior_i + _prev_bonus(prev, p.kind)
+        if hints:
+            s = _evidence(p, ctx, main_admin1, anchor_ids, d, base)
+        else:
+            s = base
+            if anchored and p.lon is not None and p.lat is not None:
+                if d is not None:
+                    s += 2.0 * exp(-d / 30.0)
+                if p.parent_id and p.parent_id in anchor_ids:
+                    s += 1.5
+                if main_admin1 and p.admin1 == main_admin1:
+                    s += 0.5
+        keyed.append((-s, p.place_id, i))
+    keyed.sort()  # best first; ties by place id (ids are unique)
     kept: list[tuple[float, int]] = []
-    same_place = st.same_place
-    for s, i in scored:
-        if any(same_place(i, j) for _, j in kept):
-            continue
-        kept.append((s, i))
+    same, same_place = st.same, st.same_place
+    for neg, _, i in keyed:
+        dup = False
+        for _, j in kept:
+            v = same.get((i, j))
+            if v is None:
+                v = same_place(i, j)
+            if v:
+                dup = True
+                break
+        if not dup:
+            kept.append((-neg, i))
     if not kept:
         return Ranked((), ())
     top = kept[0][0]
-    weights = [math.exp(s - top) for s, _ in kept]
+    weights = [exp(s - top) for s, _ in kept]
     total = sum(weights)
-    return Ranked(tuple(candidates[i] for _, i in kept), tuple(w / total for w in weights))
+    return Ranked(tuple([candidates[i] for _, i in kept]), tuple([w / total for w in weights]))
 
 
 def _radians(pts: list[tuple[float, float]]) -> np.ndarray:
