@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import time
 from collections.abc import Callable
 
 import folium
@@ -18,13 +17,23 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import app_support as sup
+from app_replay import replay
 from events.errors import EventsError
 from gazetteer.errors import GazetteerError
 from gazetteer.paths import data_dir
 from geo.basemap import load_basemap
 from geo.export import to_csv, to_geojson_bytes
-from geo.layers import LAYERS, UNKNOWN_SOURCE, EventFilter, events_frame, filter_frame, split_layers
+from geo.layers import (
+    LAYERS,
+    EventFilter,
+    FilterOptions,
+    events_frame,
+    filter_frame,
+    filter_options,
+    split_layers,
+)
 from geo.mapview import (
+    LAYER_COLUMNS,
     LAYER_TITLES,
     MapOptions,
     base_map,
@@ -66,8 +75,12 @@ def get_basemap_and_layers(_key: str):
 
 @st.cache_resource(show_spinner="Loading events…", max_entries=4)
 def get_frame(_key: str, version: tuple[int, int, int]):
-    """Return all stored events as one GeoDataFrame (re-read when the store changes)."""
-    return events_frame(get_store(_key).events())
+    """Return all stored events as one GeoDataFrame and the sidebar's choices.
+
+    Re-read when the store changes (``version``).
+    """
+    frame = events_frame(get_store(_key).events())
+    return frame, filter_options(frame)
 
 
 def location_key() -> str:
@@ -97,27 +110,20 @@ def ensure_samples(key: str) -> None:
 
 
 # ------------------------------------------------------------------ sidebar
-def sidebar(frame) -> tuple[EventFilter, str]:
+def sidebar(opts: FilterOptions) -> tuple[EventFilter, str]:
     """Draw the filters; return the filter (over the whole date range) and the tile mode."""
     sb = st.sidebar
     sb.header("Filters")
-    if len(frame):
-        lo, hi = frame["date"].min().date(), frame["date"].max().date()
-    else:
-        lo = hi = dt.date.today()
+    lo = opts.date_min or dt.date.today()
+    hi = opts.date_max or lo
     picked = sb.date_input("Date range", value=(lo, hi), key="dates")
     start, end = (picked[0], picked[-1]) if isinstance(picked, tuple) and picked else (lo, hi)
     if start > end:
         start, end = end, start
-    keys = sorted({k for ks in frame["source_keys"] for k in ks} - {UNKNOWN_SOURCE})
-    sources = sb.multiselect(
-        "Source (outlet or cited agency)", [*keys, UNKNOWN_SOURCE], key="sources"
-    )
-    types = sb.multiselect("Event type", sorted(frame["event_type"].unique()), key="types")
-    subs_all = sorted(s for s in frame["sub_event_type"].unique() if s)
-    subs = sb.multiselect("Sub-type", subs_all, key="subs")
-    actors_all = sorted({a for t in frame["actors_text"] for a in t.split(", ") if a})
-    actors = sb.multiselect("Actor", actors_all, key="actors")
+    sources = sb.multiselect("Source (outlet or cited agency)", opts.sources, key="sources")
+    types = sb.multiselect("Event type", opts.event_types, key="types")
+    subs = sb.multiselect("Sub-type", opts.sub_event_types, key="subs")
+    actors = sb.multiselect("Actor", opts.actors, key="actors")
     text = sb.text_input("Search the evidence (Arabic or English)", key="search")
     online = sb.checkbox("Online map tiles (OpenStreetMap; needs internet)", key="online")
     flt = EventFilter(
@@ -132,86 +138,8 @@ def sidebar(frame) -> tuple[EventFilter, str]:
     return flt, "online" if online else "offline"
 
 
-# ------------------------------------------------------------------ replay
-SPEEDS = (0.5, 1.0, 2.0, 4.0)
-
-
-def _current(steps: list[dt.date]) -> dt.date:
-    """Return the step shown: the playback position while playing, else the slider's value.
-
-    While playing, a timer rerun can carry the slider value the browser showed a tick ago;
-    the position kept in ``replay_at`` wins, so a late rerun never moves playback back.
-    """
-    ss = st.session_state
-    cur = ss.get("replay_at") if ss.get("playing") else ss.get("replay")
-    return cur if cur in steps else steps[-1]
-
-
-def _show(step: dt.date) -> None:
-    st.session_state["replay_at"] = step
-    st.session_state["replay"] = step
-
-
-def _move(steps: list[dt.date], delta: int) -> None:
-    i = steps.index(_current(steps)) + delta
-    _show(steps[max(0, min(i, len(steps) - 1))])
-    st.session_state["play_last"] = time.monotonic()  # a manual step restarts the clock
-
-
-def _toggle_play(steps: list[dt.date]) -> None:
-    ss = st.session_state
-    if ss.get("playing"):
-        ss["playing"] = False
-        return
-    cur = _current(steps)
-    _show(steps[0] if cur == steps[-1] and len(steps) > 1 else cur)  # at the end: restart
-    ss["playing"] = True
-    ss["play_last"] = time.monotonic()
-
-
-def replay(start: dt.date, end: dt.date, timer: float | None) -> tuple[dt.date, dt.date]:
-    """Draw the replay controls, move on when playing; return the window shown.
-
-    The slider's stops always lie inside the sidebar's date range. ``timer`` is the
-    auto-rerun interval this fragment was registered with; when playback starts, stops
-    (at the last step) or changes speed, a full rerun re-registers it.
-    """
-    ss = st.session_state
-    step = ss.get("step", "day")
-    steps = sup.replay_steps(start, end, step=step)
-    cur = _current(steps)
-    if ss.get("playing") and ss.get("replay_at") not in steps:
-        ss["playing"] = False  # the range or the step size changed under playback
-    speed = float(ss.get("play_speed", 1.0))
-    if ss.get("playing"):
-        now = time.monotonic()
-        if sup.play_due(ss.get("play_last"), now, every=speed):
-            cur, ss["playing"] = sup.next_play_step(steps, cur)
-            ss["play_last"] = now
-    _show(cur)
-    if (speed if ss.get("playing") else None) != timer:
-        st.rerun()  # start, stop or re-time the fragment's timer
-    playing = bool(ss.get("playing"))
-    c = st.columns([1.2, 1, 1, 0.8, 6], vertical_alignment="bottom")
-    label = "⏸ pause" if playing else "▶ play"
-    c[0].button(label, on_click=_toggle_play, args=(steps,), key="replay_play", type="primary")
-    c[1].button("◀ back", on_click=_move, args=(steps, -1), key="replay_back")
-    c[2].button("next ▶", on_click=_move, args=(steps, 1), key="replay_next")
-    c[3].button("end", on_click=_move, args=(steps, len(steps)), key="replay_end")
-    until = c[4].select_slider(
-        "Show events up to",
-        options=steps,
-        key="replay",
-        disabled=playing,
-        help="Pause to drag the slider" if playing else None,
-    )
-    d = st.columns([2, 2, 3, 3], vertical_alignment="center")
-    d[0].radio("Replay step", ["day", "week"], horizontal=True, key="step")
-    d[1].select_slider("Seconds per step", SPEEDS, value=1.0, key="play_speed")
-    only = d[2].checkbox("Only this step (not cumulative)", key="only_step")
-    window = sup.replay_window(start, until, step=step, only_step=only)
-    d[3].caption(f"Showing {window[0]} – {window[1]}")
-    return window
+#: Rows sent to the event table (the latest ones past this).
+TABLE_ROWS = 2000
 
 
 # ------------------------------------------------------------------ map tab
@@ -224,15 +152,16 @@ def map_section(pre, start: dt.date, end: dt.date, key: str, mode: str, timer) -
 
 def map_tab(shown, key: str, mode: str) -> None:
     """Draw the counts, the map, the event table and the downloads."""
-    layers = split_layers(shown)
+    layers = split_layers(shown, columns=LAYER_COLUMNS)
     cols = st.columns(len(LAYERS) + 1)
     cols[0].metric("All events", len(shown))
     for col, name in zip(cols[1:], LAYERS, strict=True):
         col.metric(LAYER_TITLES[name], len(layers[name]))
     if not len(shown):
         st.info("No events match these filters. Widen the date range or clear a filter.")
+    ids = shown["id"]
     selected = st.session_state.get("selected_id")
-    if selected not in set(shown["id"]):
+    if selected is not None and not (ids == selected).any():
         selected = None
     options = MapOptions(online_tiles=mode == "online")
     left, right = st.columns([3, 2])
@@ -262,7 +191,12 @@ def map_tab(shown, key: str, mode: str) -> None:
             st.session_state["clicked_id"] = sup.nearest_event(shown, lon, lat)
     with right:
         st.subheader("Events")
-        table = sup.table_frame(shown)
+        table = sup.table_frame(shown, limit=TABLE_ROWS)
+        if len(table) < len(shown):
+            st.caption(
+                f"The {len(table):,} latest of {len(shown):,} events (sorting applies to "
+                "these); narrow the filters, or download them all below."
+            )
         picked = st.dataframe(
             table,
             key="table",
@@ -279,14 +213,18 @@ def map_tab(shown, key: str, mode: str) -> None:
             st.session_state["clicked_id"] = None
             st.rerun(scope="fragment")
         detail = st.session_state.get("clicked_id") or selected
-        if detail is not None and detail in set(shown["id"]):
+        if detail is not None and (ids == detail).any():
             st.caption("Clicked on the map" if detail != selected else "Selected in the table")
             props = shown.loc[shown["id"] == detail, "props"].iloc[0]
             st.html(popup_html(props))
-    downloads(shown, layers)
+    downloads(shown)
 
 
-def downloads(shown, layers) -> None:
+def _layer_geojson(frame, name: str) -> bytes:
+    return to_geojson_bytes(frame[frame["layer"] == name])
+
+
+def downloads(shown) -> None:
     """Offer GeoJSON per layer, all layers and CSV, exactly as filtered.
 
     The files are made only when a button is pressed (Streamlit calls ``data`` then), so
@@ -296,7 +234,7 @@ def downloads(shown, layers) -> None:
     offered: dict[str, Callable[[], bytes]] = {}
     cols = st.columns(len(LAYERS) + 2)
     for name in LAYERS:
-        offered[f"{name}.geojson"] = functools.partial(to_geojson_bytes, layers[name])
+        offered[f"{name}.geojson"] = functools.partial(_layer_geojson, shown, name)
     offered["all.geojson"] = functools.partial(to_geojson_bytes, shown)
     offered["events.csv"] = functools.partial(to_csv, shown)
     for col, (fname, make) in zip(cols, offered.items(), strict=True):
@@ -406,8 +344,8 @@ def main() -> None:
         store.count_events(),
         st.session_state.get("generation", 0),
     )
-    frame = get_frame(key, version)
-    flt, mode = sidebar(frame)
+    frame, opts = get_frame(key, version)
+    flt, mode = sidebar(opts)
     pre = filter_frame(frame, flt)
     tab_map, tab_add, tab_about = st.tabs(["Map", "Add articles", "About"])
     with tab_map:

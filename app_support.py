@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -239,17 +240,23 @@ def nearest_event(
     return str(frame["id"].to_numpy()[ok][i]) if km <= max_km else None
 
 
-def table_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
+def table_frame(frame: gpd.GeoDataFrame, *, limit: int | None = None) -> pd.DataFrame:
     """Return the columns shown in the event table (plain values, sortable).
 
     Parameters
     ----------
     frame : geopandas.GeoDataFrame
+    limit : int, optional
+        Past this many rows, only the ``limit`` latest events (by date) are kept: the
+        table is sent to the browser whole (100k rows with their evidence are ~25 MB).
 
     Returns
     -------
     pandas.DataFrame
     """
+    if limit is not None and len(frame) > limit:
+        order = np.argsort(-frame["date"].to_numpy().astype("int64"), kind="stable")
+        frame = frame.iloc[order[:limit]]
     return pd.DataFrame(
         {
             "date": frame["date"].dt.date,

@@ -22,8 +22,10 @@ __all__ = [
     "LAYERS",
     "UNKNOWN_SOURCE",
     "EventFilter",
+    "FilterOptions",
     "events_frame",
     "filter_frame",
+    "filter_options",
     "layer_of",
     "query_frame",
     "split_layers",
@@ -35,6 +37,8 @@ LAYERS = ("patrols", "posts", "incidents")
 UNKNOWN_SOURCE = "unknown"
 
 _LAYER_OF_TYPE = {"patrol": "patrols", "observation_post": "posts"}
+#: Separates the keys in the ``source_text``/``actor_keys`` columns (never in a name).
+_SEP = "\x1f"
 
 
 def layer_of(event_type: str) -> str:
@@ -59,6 +63,12 @@ def _source_keys(source: str | None, cited: Iterable[str]) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _key_text(keys: Iterable[str]) -> str:
+    """``keys`` as one string, each key between separators, for vectorised matching."""
+    inner = _SEP.join(keys)  # names never hold this control character
+    return f"{_SEP}{inner}{_SEP}" if inner else ""
+
+
 def events_frame(events: Sequence[Event]) -> gpd.GeoDataFrame:
     """Build one GeoDataFrame (EPSG:4326) from events, one row per event.
 
@@ -73,8 +83,10 @@ def events_frame(events: Sequence[Event]) -> gpd.GeoDataFrame:
     geopandas.GeoDataFrame
         Columns: ``id, event_type, sub_event_type, status, date, date_end, date_precision,
         geo_precision, fatalities, source, layer, places_ar, places_en, actors_text,
-        cited_text, source_keys, evidence, url, article, props, geometry``. ``date`` is a
-        pandas datetime; ``props`` holds the event's GeoJSON properties for export.
+        cited_text, source_keys, evidence, url, article, props, geometry``, plus the
+        filter keys ``date_last`` (``date_end`` or ``date``), ``source_text`` and
+        ``actor_keys`` (the source keys / actors between unit-separator characters). ``date``
+        is a pandas datetime; ``props`` holds the event's GeoJSON properties for export.
     """
     rows: dict[str, list[Any]] = {
         k: []
@@ -95,6 +107,8 @@ def events_frame(events: Sequence[Event]) -> gpd.GeoDataFrame:
             "actors_text",
             "cited_text",
             "source_keys",
+            "source_text",
+            "actor_keys",
             "evidence",
             "url",
             "article",
@@ -118,7 +132,10 @@ def events_frame(events: Sequence[Event]) -> gpd.GeoDataFrame:
         rows["places_en"].append(", ".join(p.name_en for p in ev.places if p.name_en))
         rows["actors_text"].append(", ".join(ev.actors) if ev.actors else "")
         rows["cited_text"].append(", ".join(ev.cited))
-        rows["source_keys"].append(_source_keys(ev.source, ev.cited))
+        keys = _source_keys(ev.source, ev.cited)
+        rows["source_keys"].append(keys)
+        rows["source_text"].append(_key_text(keys))
+        rows["actor_keys"].append(_key_text(ev.actors or ()))
         rows["evidence"].append(ev.evidence)
         rows["url"].append(ev.url)
         rows["article"].append(ev.article)
@@ -127,6 +144,7 @@ def events_frame(events: Sequence[Event]) -> gpd.GeoDataFrame:
     frame = pd.DataFrame(rows)
     frame["date"] = pd.to_datetime(frame["date"])
     frame["date_end"] = pd.to_datetime(frame["date_end"])
+    frame["date_last"] = frame["date_end"].fillna(frame["date"])
     frame["fatalities"] = frame["fatalities"].astype("Int64")
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"))
 
@@ -156,12 +174,13 @@ class EventFilter:
     text: str = ""
 
 
-def _members(column: pd.Series, wanted: Iterable[str]) -> np.ndarray:
-    """Boolean mask: rows whose tuple column shares an element with ``wanted``."""
-    wanted_set = set(wanted)
-    return np.fromiter(
-        (not wanted_set.isdisjoint(keys) for keys in column), dtype=bool, count=len(column)
-    )
+def _any_key(column: pd.Series, wanted: Iterable[str]) -> np.ndarray:
+    """Boolean mask: rows whose key text (see :func:`_key_text`) holds any ``wanted`` key."""
+    mask = np.zeros(len(column), dtype=bool)
+    for key in dict.fromkeys(wanted):
+        hit = column.str.contains(_key_text([key]), regex=False)
+        mask |= hit.fillna(False).to_numpy(dtype=bool)
+    return mask
 
 
 def filter_frame(frame: gpd.GeoDataFrame, flt: EventFilter) -> gpd.GeoDataFrame:
@@ -176,15 +195,15 @@ def filter_frame(frame: gpd.GeoDataFrame, flt: EventFilter) -> gpd.GeoDataFrame:
     Returns
     -------
     geopandas.GeoDataFrame
+        ``frame`` itself (not a copy) when every row matches; treat it as read-only.
     """
     mask = np.ones(len(frame), dtype=bool)
     if flt.date_from is not None:
-        end = frame["date_end"].fillna(frame["date"])
-        mask &= (end >= pd.Timestamp(flt.date_from)).to_numpy()
+        mask &= (frame["date_last"] >= pd.Timestamp(flt.date_from)).to_numpy()
     if flt.date_to is not None:
         mask &= (frame["date"] <= pd.Timestamp(flt.date_to)).to_numpy()
     if flt.sources:
-        mask &= _members(frame["source_keys"], flt.sources)
+        mask &= _any_key(frame["source_text"], flt.sources)
     if flt.event_types:
         mask &= frame["event_type"].isin(flt.event_types).to_numpy()
     if flt.sub_event_types:
@@ -192,33 +211,93 @@ def filter_frame(frame: gpd.GeoDataFrame, flt: EventFilter) -> gpd.GeoDataFrame:
     if flt.layers:
         mask &= frame["layer"].isin(flt.layers).to_numpy()
     if flt.actors:
-        wanted = set(flt.actors)
-        mask &= np.fromiter(
-            (not wanted.isdisjoint(a.split(", ")) if a else False for a in frame["actors_text"]),
-            dtype=bool,
-            count=len(frame),
-        )
+        mask &= _any_key(frame["actor_keys"], flt.actors)
     needle = flt.text.strip().casefold()
     if needle:
         hay = (
             frame["evidence"] + "\n" + frame["places_ar"] + "\n" + frame["places_en"] + "\n"
         ) + frame["actors_text"]
         mask &= hay.str.casefold().str.contains(needle, regex=False).to_numpy()
-    return frame[mask]
+    return frame if mask.all() else frame[mask]
 
 
-def split_layers(frame: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame]:
+@dataclass(frozen=True)
+class FilterOptions:
+    """The values the sidebar offers, read once per frame.
+
+    Parameters
+    ----------
+    sources : tuple of str
+        Outlets and cited agencies, sorted, :data:`UNKNOWN_SOURCE` last when present.
+    event_types, sub_event_types, actors : tuple of str
+        Sorted; empty strings left out.
+    date_min, date_max : datetime.date or None
+        The first and last event dates (``None`` for an empty frame).
+    """
+
+    sources: tuple[str, ...]
+    event_types: tuple[str, ...]
+    sub_event_types: tuple[str, ...]
+    actors: tuple[str, ...]
+    date_min: dt.date | None
+    date_max: dt.date | None
+
+
+def filter_options(frame: gpd.GeoDataFrame) -> FilterOptions:
+    """Return the distinct values of the filterable columns (vectorised).
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        From :func:`events_frame`.
+
+    Returns
+    -------
+    FilterOptions
+    """
+
+    def distinct(series: pd.Series) -> list[str]:
+        return sorted({str(v) for v in series.dropna().unique() if v})
+
+    # distinct combinations first: few, so the per-item Python below stays small
+    keys = sorted(set().union(*frame["source_keys"].unique()))
+    sources = [k for k in keys if k != UNKNOWN_SOURCE]
+    if UNKNOWN_SOURCE in keys:
+        sources.append(UNKNOWN_SOURCE)
+    combos = frame["actors_text"].dropna().unique()
+    actors = sorted({a for text in combos for a in str(text).split(", ") if a})
+    empty = not len(frame)
+    return FilterOptions(
+        sources=tuple(sources),
+        event_types=tuple(distinct(frame["event_type"])),
+        sub_event_types=tuple(distinct(frame["sub_event_type"])),
+        actors=tuple(actors),
+        date_min=None if empty else frame["date"].min().date(),
+        date_max=None if empty else frame["date"].max().date(),
+    )
+
+
+def split_layers(
+    frame: gpd.GeoDataFrame, *, columns: Sequence[str] | None = None
+) -> dict[str, gpd.GeoDataFrame]:
     """Split a frame into :data:`LAYERS` (every key present, possibly empty).
 
     Parameters
     ----------
     frame : geopandas.GeoDataFrame
+    columns : sequence of str, optional
+        Keep only these columns (the geometry always): copying fewer columns is what
+        makes the split cheap at 100k rows.
 
     Returns
     -------
     dict of str to geopandas.GeoDataFrame
     """
-    return {name: frame[frame["layer"] == name] for name in LAYERS}
+    layer = frame["layer"].to_numpy()
+    if columns is None:
+        return {name: frame[layer == name] for name in LAYERS}
+    keep = list(dict.fromkeys([*columns, frame.geometry.name]))
+    return {name: frame.loc[layer == name, keep] for name in LAYERS}
 
 
 def query_frame(store: Any, flt: EventFilter | None = None) -> gpd.GeoDataFrame:

@@ -17,14 +17,17 @@ from typing import Any
 
 import folium
 import geopandas as gpd
+from branca.element import Element
+from folium.map import ElementAddToElement
 from folium.template import Template
 
 from geo.assets import make_offline
 from geo.basemap import VIEW_BBOX, Basemap
 from geo.layers import LAYERS
-from geo.symbols import basemap_collections, layer_collection
+from geo.symbols import LAYER_COLUMNS, basemap_collections, layer_collection
 
 __all__ = [
+    "LAYER_COLUMNS",
     "LAYER_TITLES",
     "CanvasGeoJson",
     "MapOptions",
@@ -127,6 +130,22 @@ def bounds_latlon(bbox: Sequence[float]) -> list[list[float]]:
     return [to_latlon((bbox[0], bbox[1])), to_latlon((bbox[2], bbox[3]))]
 
 
+class _RawScript(Element):
+    """Script text placed in the page as it is.
+
+    branca wraps every rendered macro in a new ``Element``, which compiles the text as a
+    Jinja template: for a layer holding a megabyte of data that costs more than building
+    it. This element is never compiled (no template string) and renders to its text.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
 class CanvasGeoJson(folium.map.Layer):
     """One ``L.geoJSON`` layer styled by its features' ``_s``/``_p``/``_t``/``_l`` properties.
 
@@ -144,6 +163,8 @@ class CanvasGeoJson(folium.map.Layer):
     show : bool
     interactive : bool
         False for pure background (outlines, labels): clicks pass through.
+    payload : str, optional
+        ``script_payload(data)`` when the caller already has it (the fixed basemap).
     """
 
     _template = Template(
@@ -181,13 +202,33 @@ class CanvasGeoJson(folium.map.Layer):
         layer_key: str,
         show: bool = True,
         interactive: bool = True,
+        payload: str | None = None,
     ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "CanvasGeoJson"
         self.data = data
-        self.payload = script_payload(data)
+        self.payload = script_payload(data) if payload is None else payload
         self.layer_key = layer_key
         self.interactive = interactive
+
+    def render(self, **kwargs: Any) -> None:
+        """Render like ``folium.map.Layer`` does, without re-parsing the script.
+
+        Same order as folium 0.20's ``Layer.render`` → ``MacroElement.render``: the
+        "add to the parent" child, then this layer's script, then the children's.
+        """
+        figure = self.get_root()
+        if self.show:
+            self.add_child(
+                ElementAddToElement(
+                    element_name=self.get_name(), element_parent_name=self._parent.get_name()
+                ),
+                name=self.get_name() + "_add",
+            )
+        script = self._template.module.__dict__["script"](self, kwargs)
+        figure.script.add_child(_RawScript(script), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
 
 
 @dataclass(frozen=True)
@@ -207,6 +248,25 @@ class MapOptions:
     detail_limit: int = 1000
     online_tiles: bool = False
     bbox: tuple[float, float, float, float] = (35.6, 35.2, 37.4, 36.4)
+
+
+_BASE_PAYLOADS: dict[int, tuple[Basemap, dict[str, Any], dict[str, str]]] = {}
+
+
+def _basemap_payloads(basemap: Basemap) -> tuple[dict[str, Any], dict[str, str]]:
+    """Styled collections and their script payloads, made once per basemap object.
+
+    The basemap is fixed for the app's life while the map is rebuilt on every rerun; the
+    cache holds the basemap itself so its ``id`` cannot be reused.
+    """
+    hit = _BASE_PAYLOADS.get(id(basemap))
+    if hit is None or hit[0] is not basemap:
+        cols = basemap_collections(basemap)
+        hit = (basemap, cols, {k: script_payload(v) for k, v in cols.items()})
+        if len(_BASE_PAYLOADS) >= 4:
+            _BASE_PAYLOADS.clear()
+        _BASE_PAYLOADS[id(basemap)] = hit
+    return hit[1], hit[2]
 
 
 def base_map(basemap: Basemap, *, options: MapOptions | None = None) -> folium.Map:
@@ -242,7 +302,7 @@ def base_map(basemap: Basemap, *, options: MapOptions | None = None) -> folium.M
     m.get_root().header.add_child(folium.Element(_CSS), name="cm_css")
     if options.online_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)").add_to(m)
-    cols = basemap_collections(basemap)
+    cols, payloads = _basemap_payloads(basemap)
     for key, title in (
         ("countries", "Countries (Natural Earth)"),
         ("regions", "Governorates"),
@@ -250,7 +310,13 @@ def base_map(basemap: Basemap, *, options: MapOptions | None = None) -> folium.M
         ("towns", "Towns"),
     ):
         interactive = key in ("roads", "towns")
-        CanvasGeoJson(cols[key], name=title, layer_key=key, interactive=interactive).add_to(m)
+        CanvasGeoJson(
+            cols[key],
+            name=title,
+            layer_key=key,
+            interactive=interactive,
+            payload=payloads[key],
+        ).add_to(m)
     m.fit_bounds(bounds_latlon(options.bbox))
     return m
 

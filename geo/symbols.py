@@ -8,6 +8,7 @@ into one line per distinct geometry (width by count), so the payload stays small
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from html import escape
@@ -25,6 +26,7 @@ from geo.popup import popup_html, tooltip_text
 
 __all__ = [
     "CLUSTER_CELL_DEG",
+    "LAYER_COLUMNS",
     "SUB_TYPE_COLORS",
     "basemap_collections",
     "event_style",
@@ -32,6 +34,8 @@ __all__ = [
     "route_decorations",
 ]
 
+#: The columns :func:`layer_collection` reads (see :func:`geo.layers.split_layers`).
+LAYER_COLUMNS = ("id", "event_type", "sub_event_type", "date", "fatalities", "props")
 #: Cluster grid cell, degrees (about 5 km).
 CLUSTER_CELL_DEG = 0.05
 #: Fill colour per incident sub-type (unknown sub-types: grey).
@@ -59,6 +63,12 @@ def _round(obj: Any) -> Any:
 
 
 def _geometry(geom: BaseGeometry) -> dict[str, Any]:
+    kind = geom.geom_type
+    if kind == "Point":
+        return {"type": kind, "coordinates": [round(geom.x, _ROUND), round(geom.y, _ROUND)]}
+    if kind == "LineString":  # numpy rounding: routes are most of the detailed payload
+        coords = np.round(shapely.get_coordinates(geom), _ROUND).tolist()
+        return {"type": kind, "coordinates": coords}
     g = mapping(geom)
     return {"type": g["type"], "coordinates": _round(g["coordinates"])}
 
@@ -200,68 +210,83 @@ def _cluster_popup(count: int, key: str, first: Any, last: Any, subs: str, fat: 
     )
 
 
+def _groups(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Group equal keys (hashing): (code of each row, group sizes, first row of each group)."""
+    codes, uniques = pd.factorize(keys)
+    k = len(uniques)
+    first = np.empty(k, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]  # the last write is the first row
+    return codes, np.bincount(codes, minlength=k), first
+
+
+def _date_range(dates: np.ndarray, codes: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Earliest and latest date (datetime64[ns]) of each of ``k`` groups."""
+    ns = dates.astype("datetime64[ns]").astype(np.int64)
+    lo = np.full(k, np.iinfo(np.int64).max)
+    hi = np.full(k, np.iinfo(np.int64).min)
+    np.minimum.at(lo, codes, ns)
+    np.maximum.at(hi, codes, ns)
+    return lo.astype("datetime64[ns]"), hi.astype("datetime64[ns]")
+
+
 def _clusters(frame: gpd.GeoDataFrame, key: str) -> list[dict]:
     geoms = frame.geometry.to_numpy()
     ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    sub = frame[ok]
-    if not len(sub):
+    if not ok.any():
         return []
-    arr = sub.geometry.to_numpy()
+    arr = geoms[ok]
     x, y = shapely.get_x(arr), shapely.get_y(arr)  # NaN for non-points
     other = np.isnan(x)
     if other.any():
         pts = shapely.point_on_surface(arr[other])
         x[other], y[other] = shapely.get_x(pts), shapely.get_y(pts)
-    cells = pd.DataFrame(
-        {
-            "cx": np.floor(x / CLUSTER_CELL_DEG).astype(np.int64),
-            "cy": np.floor(y / CLUSTER_CELL_DEG).astype(np.int64),
-            "x": x,
-            "y": y,
-            "date": sub["date"].to_numpy(),
-            "fat": sub["fatalities"].fillna(0).to_numpy(dtype=np.int64),
-            "sub": (sub["sub_event_type"].where(sub["sub_event_type"] != "", sub["event_type"]))
-            .astype(str)
-            .to_numpy(),
-        }
-    )
-    grouped = cells.groupby(["cx", "cy"], sort=False)
-    agg = grouped.agg(
-        n=("x", "size"),
-        x=("x", "mean"),
-        y=("y", "mean"),
-        first=("date", "min"),
-        last=("date", "max"),
-        fat=("fat", "sum"),
-    )
-    subs = cells.groupby(["cx", "cy", "sub"], sort=False).size()
-    sub_text: dict[tuple[int, int], list[str]] = {}
-    for (cx, cy, s), n in subs.sort_values(ascending=False).items():
-        sub_text.setdefault((cx, cy), []).append(f"{s} {n}")
+    # one int64 key per ~5 km grid cell (numpy grouping: no per-row Python)
+    cx = np.floor(x / CLUSTER_CELL_DEG).astype(np.int64)
+    cy = np.floor(y / CLUSTER_CELL_DEG).astype(np.int64)
+    codes, counts, _ = _groups(cx * 100_000 + cy)
+    k = len(counts)
+    mx = np.bincount(codes, weights=x, minlength=k) / counts
+    my = np.bincount(codes, weights=y, minlength=k) / counts
+    fat_col = frame["fatalities"].to_numpy(dtype="float64", na_value=0.0)[ok]
+    fat = np.bincount(codes, weights=fat_col, minlength=k).astype(np.int64)
+    first, last = _date_range(frame["date"].to_numpy()[ok], codes, k)
+    subs = frame["sub_event_type"].where(frame["sub_event_type"] != "", frame["event_type"])
+    sub_codes, sub_names = pd.factorize(subs.astype(str).to_numpy()[ok])
+    _, pair_counts, pair_first = _groups(codes * (len(sub_names) + 1) + sub_codes)
+    sub_text: dict[int, list[tuple[int, str]]] = {}
+    for row, n in zip(pair_first.tolist(), pair_counts.tolist(), strict=True):
+        sub_text.setdefault(int(codes[row]), []).append((n, str(sub_names[sub_codes[row]])))
+    fill = {"patrols": "#b03a2e", "posts": "#1f4e9c"}.get(key, "#e67e22")
     features = []
-    for (cx, cy), n, mx, my, first, last, fat in zip(
-        agg.index.tolist(),
-        agg["n"].tolist(),
-        agg["x"].tolist(),
-        agg["y"].tolist(),
-        agg["first"].tolist(),
-        agg["last"].tolist(),
-        agg["fat"].tolist(),
-        strict=True,
-    ):
+    for c in range(k):
+        n = int(counts[c])
         style = {
             "radius": round(6 + 3 * math.log2(n), 1),
             "color": "#ffffff",
             "weight": 2,
-            "fillColor": {"patrols": "#b03a2e", "posts": "#1f4e9c"}.get(key, "#e67e22"),
+            "fillColor": fill,
             "fillOpacity": 0.75,
         }
-        subs_line = ", ".join(sub_text.get((cx, cy), [])[:4])
-        popup = _cluster_popup(n, key, pd.Timestamp(first), pd.Timestamp(last), subs_line, fat)
+        top = sorted(sub_text.get(c, []), key=lambda t: (-t[0], t[1]))[:4]
+        subs_line = ", ".join(f"{name} {m}" for m, name in top)
+        popup = _cluster_popup(
+            n, key, pd.Timestamp(first[c]), pd.Timestamp(last[c]), subs_line, int(fat[c])
+        )
         props = {"layer": key, "kind": "cluster", "count": n, "_s": style, "_p": popup}
         props["_t"] = escape(f"{n} {key}")
-        features.append(_feature(shapely.Point(mx, my), props))
+        point = {"type": "Point", "coordinates": [round(mx[c], _ROUND), round(my[c], _ROUND)]}
+        features.append({"type": "Feature", "geometry": point, "properties": props})
     return features
+
+
+def _route_keys(geoms: np.ndarray) -> np.ndarray:
+    """One key per line: its coordinates on a 0.001° grid (same key = same drawn route)."""
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    grid = np.round(coords * 1000).astype(np.int64)
+    starts = np.searchsorted(index, np.arange(len(geoms)))
+    flat = grid.ravel().tobytes()
+    bounds = np.append(starts, len(index)) * 16  # two int64 per coordinate
+    return np.array([flat[a:b] for a, b in itertools.pairwise(bounds)], dtype=object)
 
 
 def _route_groups(frame: gpd.GeoDataFrame, limit: int) -> list[dict]:
@@ -270,14 +295,8 @@ def _route_groups(frame: gpd.GeoDataFrame, limit: int) -> list[dict]:
     geoms = geoms[ok]
     if not len(geoms):
         return []
-    dates = frame["date"].to_numpy()[ok]
-    keys = shapely.to_wkb(shapely.set_precision(geoms, 1e-3))
-    codes, uniques = pd.factorize(keys)
-    counts = np.bincount(codes)
-    first_row = np.full(len(uniques), -1, dtype=np.int64)
-    first_row[codes[::-1]] = np.arange(len(codes))[::-1]  # first occurrence of each code
-    lo = pd.Series(dates).groupby(codes).min().to_numpy()
-    hi = pd.Series(dates).groupby(codes).max().to_numpy()
+    codes, counts, first_row = _groups(_route_keys(geoms))
+    lo, hi = _date_range(frame["date"].to_numpy()[ok], codes, len(counts))
     order = np.argsort(-counts, kind="stable")[:limit]
     text = "patrols on this route"
     features = []

@@ -302,3 +302,15 @@ def test_bundled_samples_through_the_real_pipeline(data_dir):
     feats = _features(at, "all.geojson")
     assert feats
     assert all(f["properties"]["date"].startswith("2020-08") for f in feats)
+
+
+def test_table_keeps_the_latest_rows_past_its_limit(sample_events):
+    import app_support as sup
+    from geo.layers import events_frame
+
+    frame = events_frame(sample_events)
+    assert len(sup.table_frame(frame)) == len(frame)
+    top = sup.table_frame(frame, limit=3)
+    latest = sorted(frame["date"].dt.date, reverse=True)[:3]
+    assert list(top["date"]) == latest
+    assert set(top.columns) >= {"date", "type", "evidence", "id"}

@@ -91,3 +91,60 @@ def test_query_frame_reads_the_store(filled_store):
     got = query_frame(filled_store, EventFilter(sources=("شبكة شام",), text="عين الحور"))
     assert len(got) == 2
     assert set(got["event_type"]) == {"patrol"}
+
+
+def _ev(i: int, *, actors=None, source=None, cited=()):
+    from shapely.geometry import Point
+
+    from events.model import Event
+
+    return Event(
+        id=f"t{i}",
+        event_type="incident",
+        sub_event_type="shelling",
+        status="reported",
+        date=dt.date(2020, 1, 1 + i),
+        date_precision=1,
+        geo_precision=1,
+        evidence="قصف",
+        article=f"a{i}",
+        geometry=Point(36.6, 35.9),
+        actors=actors,
+        source=source,
+        cited=tuple(cited),
+    )
+
+
+def test_actor_and_source_filters_match_whole_names_only():
+    frame = events_frame(
+        [
+            _ev(0, actors=("Turkey",), source="عنب بلدي"),
+            _ev(1, actors=("Turkey-backed factions",), source="عنب بلدي الإنكليزية"),
+            _ev(2, actors=None, source=None, cited=("رويترز",)),
+        ]
+    )
+    assert list(filter_frame(frame, EventFilter(actors=("Turkey",)))["id"]) == ["t0"]
+    assert list(filter_frame(frame, EventFilter(sources=("عنب بلدي",)))["id"]) == ["t0"]
+    both = EventFilter(sources=("عنب بلدي الإنكليزية", UNKNOWN_SOURCE))
+    assert list(filter_frame(frame, both)["id"]) == ["t1", "t2"]
+    assert list(filter_frame(frame, EventFilter(sources=("رويترز",)))["id"]) == ["t2"]
+
+
+def test_nothing_filtered_returns_the_frame_itself(frame):
+    assert filter_frame(frame, EventFilter()) is frame
+
+
+def test_filter_options(frame):
+    from geo.layers import filter_options
+
+    opts = filter_options(frame)
+    assert "شبكة شام" in opts.sources
+    assert "رويترز" in opts.sources
+    assert opts.sources[-1] == UNKNOWN_SOURCE
+    assert opts.event_types == tuple(sorted(set(frame["event_type"])))
+    assert "" not in opts.sub_event_types
+    assert "Syrian government" in opts.actors
+    assert opts.date_min == frame["date"].min().date()
+    empty = filter_options(frame.iloc[:0])
+    assert empty.sources == ()
+    assert empty.date_min is None

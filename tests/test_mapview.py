@@ -193,3 +193,60 @@ def test_canvas_layer_payload_round_trips():
     html = m.get_root().render()
     assert "</script><script>alert" not in html
     assert _payloads(html) == [data]
+
+
+def test_cluster_contents(sample_events):
+    base = sample_events[1]
+    fields = {f: getattr(base, f) for f in base.__slots__ if f != "extra"}
+    rows = [  # (lon, lat, date, sub-type, fatalities); two ~5 km cells
+        (36.001, 35.001, dt.date(2020, 1, 5), "shelling", 2),
+        (36.002, 35.002, dt.date(2020, 1, 1), "shelling", None),
+        (36.003, 35.004, dt.date(2020, 2, 9), "airstrike", 5),
+        (36.401, 35.301, dt.date(2020, 3, 3), "", 1),
+    ]
+    events = [
+        Event(
+            **{
+                **fields,
+                "id": f"c{i}",
+                "geometry": Point(lon, lat),
+                "date": day,
+                "date_end": None,
+                "sub_event_type": sub or None,
+                "fatalities": fat,
+            }
+        )
+        for i, (lon, lat, day, sub, fat) in enumerate(rows)
+    ]
+    coll, mode = layer_collection(events_frame(events), "incidents", detail_limit=1)
+    assert mode == "clustered"
+    by_count = {f["properties"]["count"]: f for f in coll["features"]}
+    assert sorted(by_count) == [1, 3]
+    big = by_count[3]
+    lon, lat = big["geometry"]["coordinates"]
+    assert lon == pytest.approx(36.002)
+    assert lat == pytest.approx(35.00233, abs=1e-5)
+    popup = big["properties"]["_p"]
+    assert "2020-01-01 – 2020-02-09" in popup
+    assert "fatalities stated: 7" in popup
+    assert "shelling 2, airstrike 1" in popup
+    assert f"{base.event_type} 1" in by_count[1]["properties"]["_p"]
+
+
+def test_route_groups_count_identical_routes(sample_events):
+    patrol = sample_events[3]
+    fields = {f: getattr(patrol, f) for f in patrol.__slots__ if f != "extra"}
+    a = LineString([(36.0, 35.0), (36.5, 35.2)])
+    b = LineString([(36.0, 35.0), (36.5, 35.2), (36.9, 35.3)])  # same start, one more stop
+    c = LineString([(36.0001, 35.0001), (36.5001, 35.2001)])  # a within 0.001°
+    geoms = [a, a, c, b, a.reverse()]
+    events = [
+        Event(**{**fields, "id": f"r{i}", "geometry": g, "date": dt.date(2020, 1, 1 + i)})
+        for i, g in enumerate(geoms)
+    ]
+    coll, _ = layer_collection(events_frame(events), "patrols", detail_limit=1)
+    counts = [f["properties"]["count"] for f in coll["features"]]
+    assert counts == [3]  # the limit keeps the largest group
+    coll, _ = layer_collection(events_frame(events * 2), "patrols", detail_limit=5)
+    assert sorted(f["properties"]["count"] for f in coll["features"]) == [2, 2, 6]
+    assert "2020-01-01 – 2020-01-03" in coll["features"][0]["properties"]["_p"]
