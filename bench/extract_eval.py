@@ -17,8 +17,10 @@ their article (must be 0).
 
 Usage::
 
-    .venv/bin/python bench/extract_eval.py [--verbose] [--json] [--wof PATH]
+    .venv/bin/python bench/extract_eval.py [--verbose] [--json] [--wof PATH] [--gold-dir DIR]
 
+``--gold-dir DIR`` scores another gold set laid out the same way (``DIR/gold.json`` beside its
+articles), e.g. the second held-out set ``bench/data/events_gold2``.
 ``--wof PATH`` runs a second time with the Who's On First Syria tree imported into a
 temporary ``CONFLICTMAP_DATA_DIR`` (e.g. ``../shared/data/whosonfirst-data-admin-sy``).
 """
@@ -671,12 +673,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the metrics as JSON only")
     ap.add_argument("--cli", action="store_true", help="use `python -m events extract`")
     ap.add_argument("--wof", type=Path, help="also run with this WOF tree imported")
+    ap.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=GOLD_DIR,
+        help=f"folder holding gold.json and its articles (default {GOLD_DIR.relative_to(REPO)})",
+    )
     args = ap.parse_args(argv)
+    gold_path = args.gold_dir / "gold.json"
+    if not gold_path.is_file():
+        print(f"no gold.json in {args.gold_dir}", file=sys.stderr)
+        return 2
     results = {}
     with tempfile.TemporaryDirectory(prefix="g7eval-") as tmp:
         base = Path(tmp) / "builtin"
         base.mkdir()
-        results["built-in + overlay"] = evaluate(data_dir=base, use_cli=args.cli)
+        results["built-in + overlay"] = evaluate(
+            data_dir=base, gold_path=gold_path, use_cli=args.cli
+        )
         if args.wof:
             if not args.wof.is_dir():
                 print(f"no WOF tree at {args.wof}", file=sys.stderr)
@@ -691,7 +705,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if proc.returncode != 0:
                 print(f"WOF import failed: {proc.stderr.strip()}", file=sys.stderr)
                 return 2
-            results["with the WOF import"] = evaluate(data_dir=wof, use_cli=args.cli)
+            results["with the WOF import"] = evaluate(
+                data_dir=wof, gold_path=gold_path, use_cli=args.cli
+            )
     if args.json:
         print(json.dumps({k: r.metrics for k, r in results.items()}, ensure_ascii=False, indent=1))
         return 0
