@@ -55,6 +55,12 @@ _FRAME = re.compile(
 )
 #: "، وأخرى …", "، وثانية …": the incident before, again, at a new place
 _REPEAT = re.compile(r"^\W*و(?:اخري|ثانيه|ثالثه|اخريات|اخريين)(?!\w)")
+#: a clause naming a place of its own ("محيط معبر باب الهوى", "أطراف بلدة …") that the
+#: gazetteer does not know: it does not borrow the place of the incident before it
+_OWN_PLACE = re.compile(
+    r"(?<!\w)[وفب]?(?:ال)?(?:بلده|بلدتي|قريه|قريتي|مدينه|مدينتي|معبر|مطار|حي|حيي|ناحيه|مخيم"
+    r"|محيط|اطراف|ضواحي|قرب|بالقرب|مدخل|بلدات|قري)(?!\w)"
+)
 #: ".." or "…" ends an item of a headline: what comes before is not the next item's frame
 _ITEM_END = re.compile(r"\s*(?:\.\.|…)")
 #: a clause that tells the consequence or the circumstances of the incident before it
@@ -203,6 +209,7 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
     ]
     subs = [min((c.sub_event_type for c in g[2]), key=INCIDENT_PRIORITY.index) for g in groups]
     out = []
+    prev_loc = None
     for (gspan, cspan, gcues), sub in zip(groups, subs, strict=True):
         gtext = remember(norm_text(text).slice(*gspan)).text
         ctext = text[cspan[0] : cspan[1]]
@@ -238,11 +245,17 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
             if foreign and loc is None:
                 continue  # abroad, but only a country is named: too vague to map
             if loc is None and sub != "shootdown":
-                loc = best_location(free, prefer=a_cspan, gov_names=ctx.gov)
+                # "قصفت قوات النظام كفرنبل، كما قُتل مدني برصاص قناص": the place of the
+                # incident before it in the sentence, else one no other incident claims
+                names_own = _OWN_PLACE.search(norm_text(ctext).norm) is not None
+                borrowed = None if names_own else prev_loc  # not for a place we do not know
+                loc = borrowed or best_location(free, prefer=a_cspan, gov_names=ctx.gov)
         if loc is None and anaphor and sub != "shootdown" and ctx.context_place() is not None:
             loc, from_ctx = ctx.last_place, True
         if loc is None:
             continue  # (a shootdown is coded only where its own clauses place it)
+        if syrian and not from_ctx:
+            prev_loc = loc
         cue = min(gcues, key=lambda c: INCIDENT_PRIORITY.index(c.sub_event_type))
         # its own date, else the nearest date told before it in the sentence
         dates = [d for d in s_dates if in_span(a_gspan, d.start)] or [

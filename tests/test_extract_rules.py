@@ -295,3 +295,15 @@ def test_a_clause_going_on_with_the_same_kind_of_cue_is_the_same_incident():
     (ev,) = run("شن الطيران الحربي الروسي، أمس، غارات على أطراف بلدة الحاضر.")
     assert ev.evidence.startswith("شن")  # the whole sentence, one incident
     assert ev.date == dt.date(2020, 3, 4)
+
+
+def test_a_second_incident_without_a_place_takes_the_first_ones():
+    evs = run("قصفت قوات النظام بلدة الحاضر صباح اليوم، كما قُتل مدني برصاص قناص.")
+    assert sorted(e.sub_event_type for e in evs) == ["shelling", "shooting"]
+    assert all(at(e, A) for e in evs)
+
+
+def test_a_clause_naming_an_unknown_place_does_not_borrow_the_first_ones():
+    # "قرية المشيرفة" is in no table: better no event than one 70 km away
+    evs = run("قصفت قوات النظام بلدة الحاضر صباح اليوم، كما استهدفت غارات محيط قرية المشيرفة.")
+    assert [e.sub_event_type for e in evs] == ["shelling"]

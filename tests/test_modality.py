@@ -148,3 +148,7 @@ def test_modality_tables_are_written_in_normalized_spelling():
             assert not re.search("[أإآىة]", obj.pattern), name
         if isinstance(obj, frozenset):
             assert not any(re.search("[أإآىة]", w) for w in obj), name
+
+
+def test_an_exploding_drone_is_a_strike_even_in_the_sky():
+    assert "drone_strike" in incident_subs("وانفجرت طائرة مسيرة مفخخة في سماء المدينة")
