@@ -4,9 +4,10 @@ Arabic news prose names events it does not report. Each rule reads the *normaliz
 sentence (:func:`gazetteer.normalize.normalize`) around one cue and says whether that cue
 is not a report of a new event:
 
-- **intention or plan** — the cue follows, in its clause, a verb of planning, intending,
-  threatening or preparing: «كانوا يخططون لشن هجمات بطائرات مسيرة»، «تعتزم شن عملية»،
-  «بهدف استهداف»، «يستعدون لهجوم»، «في محاولة لقصف»;
+- **intention, plan or prospect** — the cue follows, in its clause, a verb of planning,
+  intending, threatening, preparing, expecting or fearing: «كانوا يخططون لشن هجمات بطائرات
+  مسيرة»، «تعتزم شن عملية»، «بهدف استهداف»، «يستعدون لهجوم»، «في محاولة لقصف»، «من
+  المتوقع أن تشن هجوماً»، «تخشى الفصائل من هجوم»; or is followed by «وشيك/مرتقب/محتمل»;
 - **trend** — the event noun is the subject of a verb of decrease or stopping («وكانت
   الغارات الروسية قد تراجعت»، «توقفت الدوريات»، «خفت حدة القصف»), or of increase when the
   clause speaks of a span of time («تصاعدت الغارات خلال الأسابيع الماضية»);
@@ -46,8 +47,15 @@ INTENT = word_re(
     "تهديدات", "متوعده", "توعد", "توعدت", "يتوعد", "يستعد", "تستعد", "يستعدون", "استعداد",
     "استعدادا", "تحضير", "تحضيرا", "تحضر", "يحضر", "يحضرون", "التحضير", "يسعي", "تسعي",
     "يريد", "تريد", "محاوله", "محاولتها", "محاولته", "تحاول", "يحاول", "يحاولون", "حاول",
-    "حاولت", "تمهيدا", "عزم", "عزمها", "نوايا",
+    "حاولت", "تمهيدا", "عزم", "عزمها", "نوايا", "المتوقع", "يتوقع", "تتوقع", "متوقع",
+    "المرتقب", "مرتقب", "يرجح", "ترجح", "المحتمل", "محتمل", "احتمال", "تخشي", "يخشي",
+    "خشيت", "مخاوف", "تخوف", "تخوفا", "تحذر", "يحذر", "حذرت",
 )  # fmt: skip
+#: after the event noun: it is only expected ("هجوم وشيك", "عملية مرتقبة")
+_PROSPECT = re.compile(
+    r"\s+(?:ال)?(?:وشيك|وشيكه|محتمل|محتمله|مرتقب|مرتقبه|متوقع|متوقعه|مزمع|مزمعه|مفترض|مفترضه)"
+    r"(?!\w)"
+)
 #: nouns the "attempt" words may govern as real events (an attempted advance is a clash,
 #: an attempted assassination an attack)
 _ATTEMPT = frozenset(
@@ -229,6 +237,7 @@ def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool 
         intended(norm, ns, ne)
         or trend(norm, ns, ne)
         or back_reference(norm, ns, ne, generic=generic)
+        or _PROSPECT.match(norm, ne)
     ):
         return True
     if sub == "drone_strike" or (sub == "airstrike" and _AIRCRAFT.search(norm[ns:ne])):

@@ -152,3 +152,15 @@ def test_modality_tables_are_written_in_normalized_spelling():
 
 def test_an_exploding_drone_is_a_strike_even_in_the_sky():
     assert "drone_strike" in incident_subs("وانفجرت طائرة مسيرة مفخخة في سماء المدينة")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ومن المتوقع أن تشن قوات النظام هجوماً على المنطقة",
+        "وتخشى الفصائل من هجوم وشيك لقوات النظام على الجبل",
+        "وتتحدث مصادر عن عملية عسكرية مرتقبة ضد مواقع قسد",
+    ],
+)
+def test_expected_or_feared_incidents_are_not_incidents(text):
+    assert incident_subs(text) == set()
