@@ -3,19 +3,25 @@
 For every sentence of an article (:func:`events.sentences.split_sentences`):
 
 1. :func:`events.classify.find_cues` says what it reports (patrol, observation post,
-   ceasefire, incidents); cues that only describe what an agreement allows
-   (``اتفاق سوتشي … الذي أتاح …``) are dropped unless the event is still to come.
+   ceasefire, incidents); cues that name an event without reporting it — intentions,
+   trends, back-references, escort drones (:mod:`events.modality`), negations — are not
+   cues, and cues that only describe what an agreement allows or the parties agreed on
+   (``اتفاق سوتشي … الذي أتاح …``، ``اتفقتا على تسيير دوريات``) are dropped unless the
+   event is still to come.
 2. Incident cues are grouped by clause (:mod:`events.incidents`): one event per clause
-   that holds a cue, with the cue-less clauses around it (``ووصف ما يجري في إدلب بأنه حرب،
-   لافتاً إلى مقتل جنديين``); a clause that only counts the dead joins its neighbour.
+   group; consequences («ما أدى لمقتل …») join their incident, «فيما/كما …» clauses and
+   «وأخرى …» are incidents of their own.
 3. :mod:`events.locate` picks the location (Syrian places first; abroad only when the
-   clause itself is abroad; never a diplomatic venue or a country), patrol routes follow
-   the named road (:func:`geo.routes.route_along`).
+   clause itself is abroad; never a diplomatic venue, the object of a plan or a country),
+   patrol routes follow the named road (:func:`geo.routes.route_along`).
 4. Dates (:func:`events.context.date_for`): the nearest date of the clause or sentence,
+   else the day of the sentence before when this one goes on with its report («وأضاف …»),
    else the publication date with precision 2 (3 when the sentence says "الماضي" or the
    event is planned), else — no publication date — the nearest dated expression of the
    article with precision 3; an event with no date at all is skipped.
-5. Two reports of one event are merged (:mod:`events.merge`), then each draft becomes an
+5. Two reports of one event are merged (:mod:`events.merge`: repeats, headline and body,
+   a patrol told in several sentences); a patrol whose start and end came from different
+   sentences gets the road between them; then each draft becomes an
    :class:`~events.model.Event` whose id hashes the article id and the evidence span.
 """
 

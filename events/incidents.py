@@ -1,11 +1,16 @@
 """Incidents: one event per clause group of a sentence.
 
-A sentence is split into clauses (:func:`events.classify.split_clauses`); each clause that
-holds an incident cue starts a group with the cue-less clauses before it (and, for the last
-group, after it). A group that only counts the dead and names no place joins its neighbour.
-The group's sub-type is its most specific cue; its place is the finest Syrian location of
-its clauses (else a place abroad named there, never in a clause about talks; else the
-sentence's; else, for "هناك/المنطقة", the previous sentences'), its toll the sum of its tolls.
+A sentence is split into clauses (:func:`events.classify.split_clauses`, plus «و» + a cue
+of another kind after a place). A clause with an incident cue starts a group, unless it
+only tells the consequence or circumstances of the group before it («، ما أدى لمقتل …»،
+«، حيث قُتل …»), only counts the dead without a place, or goes on with a generic or
+same-kind cue without «و» — then it joins that group. A cue-less clause continues the group
+before it unless it opens a new frame («، وفي ريف حماة، …»، «فيما …»); «، وأخرى …» repeats
+the group before at a new place. The group's sub-type is its most specific cue; its place
+is the finest Syrian location of its clauses (else a place abroad named there, never in a
+clause about talks; else the place of the incident before it in the sentence, else a place
+no other incident claims; else, for "هناك/المنطقة", the previous sentences'), its date its
+own or the nearest told before it in the sentence, its toll the sum of its tolls.
 """
 
 from __future__ import annotations

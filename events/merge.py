@@ -2,13 +2,20 @@
 
 News prose repeats itself: "ستقوم القوات بدوريات على الطريق M4" and, two paragraphs later,
 "ستبدأ الدوريات على الطريق M4 يوم 15 آذار" are one planned patrol. Two drafts are one
-event when they have the same type, sub-type and status, the same place (points within
-1 km, or a village inside the region of a coarser report two sentences away at most) or
-route (ends within 3 km and Hausdorff distance within 3 km, in the same direction), and
-either the same date or at least one of them has no date of its own (its
-date fell back to the publication date). The merged event keeps the dated draft, takes the
-finer geometry and the union of places, actors and cited agencies, and the larger death
-toll; two adjacent sentences become one evidence span (verbatim from the article).
+event when they come from different sentences, have compatible dates (the same date, or
+one of them has no date of its own and the other is at most a week away) and:
+
+- the same type, sub-type and status and the same place (points within 1 km, or a village
+  inside the region of a coarser report two sentences away at most) or route (ends within
+  3 km and Hausdorff distance within 3 km, in the same direction); or
+- one is told in the headline and the other in the body, with the same type and status, at
+  the same place or naming the same town (any sub-type: the body's is kept); or
+- both are patrols of the same status told within four sentences, unless both carry full
+  routes that differ (an announcement, then the route).
+
+The merged event keeps the dated draft (the body's for a headline), takes the finer geometry
+and the union of places, actors and cited agencies, and the larger death toll; two adjacent
+sentences become one evidence span (verbatim from the article).
 """
 
 from __future__ import annotations
