@@ -92,6 +92,8 @@ _AFTER_EVENT = frozenset(("منذ", "ومنذ", "ردا", "رد", "وردا", "�
 _AFTER_GENERIC = frozenset(("بعد", "عقب", "اثر", "وبعد", "وعقب", "واثر", "بعيد"))
 
 _EARLIER = re.compile(r"\s+(?:ال)?(?:سابقه|سابق|ماضيه|فائته)(?!\w)")
+#: "the dead", "the victims" (definite plurals) refer to the dead of an event already told
+_THE_DEAD = re.compile(r"[وفبل]{0,2}ال(?:قتلي|ضحايا|شهداء)")
 #: before a definite "the dead": they were counted already
 _AMONG = frozenset(("بين", "عدد", "حصيله", "اجمالي", "مجموع"))
 
@@ -201,6 +203,8 @@ def back_reference(norm: str, ns: int, ne: int | None = None, *, generic: bool =
         return True
     if generic and before and before[-1] in _AMONG:
         return True  # "ومن بين القتلى", "ارتفع عدد الضحايا": the dead already counted
+    if _THE_DEAD.fullmatch(norm, ns, ne):
+        return True  # "انتشال الضحايا", "تشييع الشهداء": the dead of an event told before
     return len(before) == 2 and before[-1] == "علي" and before[0] in _AFTER_EVENT
 
 

@@ -164,3 +164,9 @@ def test_an_exploding_drone_is_a_strike_even_in_the_sky():
 )
 def test_expected_or_feared_incidents_are_not_incidents(text):
     assert incident_subs(text) == set()
+
+
+def test_the_dead_already_told_are_no_new_killing():
+    assert incident_subs("وعملت فرق الدفاع المدني على انتشال الضحايا من تحت الأنقاض") == set()
+    assert incident_subs("وشيع الأهالي الشهداء في مقبرة البلدة") == set()
+    assert "killing" in incident_subs("وأسفر الهجوم عن سقوط ثلاثة قتلى")
