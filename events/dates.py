@@ -43,6 +43,8 @@ __all__ = ["LOCALES", "DateMention", "find_dates", "parse_day_month_year", "week
 
 #: How far before a date a future marker may stand in its sentence.
 _FUTURE_WINDOW = 120
+#: A yearless date after "اعتباراً من" is the next one when at most this many days ahead.
+_START_FROM_AHEAD_DAYS = 62
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _SPACES = re.compile(r"\s+")
 
@@ -127,6 +129,10 @@ class _Finder:
             window = window[ends[-1].end() :]
         return P.FUTURE_CONTEXT.search(window) is not None
 
+    def start_from(self, nstart: int) -> bool:
+        """Return whether "بدءاً من"/"اعتباراً من"/"ابتداءً من" stands right before."""
+        return P.START_FROM.search(self.norm[max(0, nstart - 30) : nstart]) is not None
+
     def previous(self) -> DateMention | None:
         """Return the nearest resolved mention before the current match ("الشهر ذاته")."""
         here = self.offsets[self.here] if self.here < len(self.offsets) else len(self.text)
@@ -144,7 +150,8 @@ class _Finder:
         if self.pub is None:
             return None
         future = sign is None and self.future_context(nstart)
-        return year_for(self.pub, month, day, sign=sign, future=future)
+        ahead = _START_FROM_AHEAD_DAYS if sign is None and self.start_from(nstart) else None
+        return year_for(self.pub, month, day, sign=sign, future=future, ahead_days=ahead)
 
     def year_from_tail(
         self, m: re.Match[str], month: int, day: int | None
@@ -306,7 +313,7 @@ class _Finder:
             delta = -((pub_wd - wd) % 7 or 7)
         elif sign == 1:
             delta = (wd - pub_wd) % 7 or 7
-        elif self.future_context(m.start()):
+        elif self.future_context(m.start()) or self.start_from(m.start()):
             delta = (wd - pub_wd) % 7
         else:
             delta = -((pub_wd - wd) % 7)

@@ -113,7 +113,15 @@ def shift_month(year: int, month: int, k: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def year_for(pub: dt.date, month: int, day: int | None, *, sign: int | None, future: bool) -> int:
+def year_for(
+    pub: dt.date,
+    month: int,
+    day: int | None,
+    *,
+    sign: int | None,
+    future: bool,
+    ahead_days: int | None = None,
+) -> int:
     """Return the year of a date printed without one.
 
     Parameters
@@ -125,11 +133,17 @@ def year_for(pub: dt.date, month: int, day: int | None, *, sign: int | None, fut
         ``None`` for a month ("شهر أيار").
     sign : int or None
         The month's modifier: -1 "الماضي"/"الفائت" (the previous such month, strictly
-        before the publication month), +1 "المقبل"/"القادم" (strictly after), 0
-        "الجاري"/"الحالي" (the publication year), ``None`` none.
+        before the publication month), +1 "المقبل"/"القادم" (the next occurrence strictly
+        after publication: "15 آذار المقبل" published on 5 March is ten days later, "آذار
+        المقبل" published in March is next year's), 0 "الجاري"/"الحالي" (the publication
+        year), ``None`` none.
     future : bool
         Without a modifier: the sentence announces the future (the date is on or after
         publication); else the date is the nearest on or before publication.
+    ahead_days : int or None
+        Without a modifier and without ``future``: take the next occurrence on or after
+        publication when it is at most this many days away ("اعتباراً من 15 آذار"
+        published on 5 March), else the nearest on or before.
 
     Returns
     -------
@@ -138,10 +152,17 @@ def year_for(pub: dt.date, month: int, day: int | None, *, sign: int | None, fut
     if sign == -1:
         return pub.year if month < pub.month else pub.year - 1
     if sign == 1:
-        return pub.year if month > pub.month else pub.year + 1
+        key = (month, day or 0)
+        pub_key = (pub.month, pub.day if day else 0)
+        return pub.year if key > pub_key else pub.year + 1
     if sign == 0:
         return pub.year
     key, pub_key = (month, day or 0), (pub.month, pub.day if day else 0)
+    ahead = pub.year if key >= pub_key else pub.year + 1
     if future:
-        return pub.year if key >= pub_key else pub.year + 1
+        return ahead
+    if ahead_days is not None:
+        first = dt.date(ahead, month, min(day or 1, calendar.monthrange(ahead, month)[1]))
+        if (first - pub).days <= ahead_days:
+            return ahead
     return pub.year if key <= pub_key else pub.year - 1

@@ -24,6 +24,7 @@ __all__ = [
     "ORDINALS",
     "PAST_HOURS",
     "PERIOD",
+    "START_FROM",
     "WEEKDAYS",
     "WEEKDAY_ALONE",
     "modifier_sign",
@@ -257,3 +258,7 @@ FUTURE_CONTEXT = re.compile(
     rf"{B}(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المقرر|المزمع|المرتقب|المرتقبه|"
     rf"يعتزم|تعتزم|ينوي|تنوي|يرتقب|س[يتن](?:{_FUTURE_STEMS})\w{{0,3}}){E}"
 )
+
+#: "بدءاً من"، "اعتباراً من"، "ابتداءً من" right before a date: the start of something
+#: announced, so a yearless date shortly after publication is in the future.
+START_FROM = re.compile(rf"{B}(?:بدءا|بدء|ابتداء|اعتبارا)\s+من\s+(?:يوم\s+|تاريخ\s+)?(?:ال)?$")

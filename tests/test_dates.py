@@ -345,3 +345,72 @@ def test_find_dates_never_fails_and_spans_are_verbatim(words, published):
             assert m.date_end >= m.date
         if published is None and m.relative:
             assert m.date is None
+
+
+# --- start-from, "the next", nights, weeks, the last hours (evaluation fixes) ------------
+
+# A Thursday.
+PUB_MAR = D(2020, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تفتح المدارس أبوابها بدءاً من 15 آذار",
+        "يفرض حظر التجول اعتباراً من 15 آذار في المحافظة",
+        "ابتداءً من 15 آذار تغلق المعابر أمام الشاحنات",
+        "يبدأ تطبيق القرار بدءا من يوم 15 آذار",
+        "تمنع الحركة إعتباراً من الـ15 من آذار",
+    ],
+)
+def test_start_from_a_yearless_date_soon_after_publication_is_future(text):
+    m = one(text, published=PUB_MAR)
+    assert (m.date, m.future, m.relative) == (D(2020, 3, 15), True, True)
+
+
+def test_start_from_far_ahead_or_already_past_stays_in_the_past():
+    # ten months ahead: the previous one (a start already made), not a plan
+    m = one("يطبق القرار اعتباراً من 10 كانون الثاني", published=PUB_MAR)
+    assert (m.date, m.future) == (D(2020, 1, 10), False)
+    # a start earlier in the same month
+    m = one("أغلق المعبر اعتباراً من 2 آذار", published=PUB_MAR)
+    assert (m.date, m.future) == (D(2020, 3, 2), False)
+    # within two months ahead
+    m = one("يطبق القرار اعتباراً من 30 نيسان", published=PUB_MAR)
+    assert (m.date, m.future) == (D(2020, 4, 30), True)
+    m = one("يطبق القرار اعتباراً من شهر نيسان", published=PUB_MAR)
+    assert (m.date, m.date_end, m.future) == (D(2020, 4, 1), D(2020, 4, 30), True)
+
+
+def test_start_from_a_weekday_is_on_or_after_publication():
+    m = one("تعود الدوريات اعتباراً من السبت", published=PUB_MAR)
+    assert (m.date, m.future) == (D(2020, 3, 7), True)
+
+
+def test_no_start_from_without_the_phrase():
+    # "من 15 آذار" alone (a range start) keeps the nearest past reading
+    m = one("قتل مدنيان في 15 آذار بقصف", published=PUB_MAR)
+    assert m.date == D(2019, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("تعقد القمة في 15 آذار المقبل", D(2020, 3, 15)),
+        ("تعقد القمة في 15 آذار القادم", D(2020, 3, 15)),
+        ("تعقد القمة يوم 5 آذار المقبل", D(2021, 3, 5)),  # the publication day: strictly after
+        ("تعقد القمة في 2 آذار المقبل", D(2021, 3, 2)),
+        ("تعقد القمة في 20 شباط القادم", D(2021, 2, 20)),
+        ("تعقد القمة في 9 نيسان المقبل", D(2020, 4, 9)),
+    ],
+)
+def test_next_day_month_is_the_next_occurrence_after_publication(text, date):
+    m = one(text, published=PUB_MAR)
+    assert (m.date, m.future, m.precision) == (date, True, 1)
+
+
+def test_next_month_named_is_strictly_after_the_current_month():
+    m = one("تعقد القمة في آذار المقبل", published=PUB_MAR)
+    assert (m.date, m.date_end, m.precision, m.future) == (D(2021, 3, 1), D(2021, 3, 31), 3, True)
+    m = one("تعقد القمة في نيسان المقبل", published=PUB_MAR)
+    assert (m.date, m.date_end, m.future) == (D(2020, 4, 1), D(2020, 4, 30), True)
