@@ -91,12 +91,16 @@ class Resolver:
         # names is more than five words, which says nothing.
         count = mtext.count
         # Hints only re-rank names with several candidates: the others need no gap.
-        gaps = [
-            None
-            if len(p.cands) < 2 or count(" ", p.mend, q.mstart - len(q.prefix)) > 6
-            else _gap_kind(mtext, p, q)
-            for p, q in itertools.pairwise(pend)
-        ]
+        # Hints only re-rank names with several candidates: the others need no gap, unless
+        # they pass a containment on (``X ضمن منطقة Y بريف Z``: X lies in Z too).
+        gaps: list[str | None] = []
+        for p, q in itertools.pairwise(pend):
+            if (len(p.cands) < 2 and (not gaps or gaps[-1] != "contain")) or count(
+                " ", p.mend, q.mstart - len(q.prefix)
+            ) > 6 + _BRACKET_SLACK:
+                gaps.append(None)
+            else:
+                gaps.append(_gap_kind(view, p, q))
         gaps.append(None)
         rank0 = self._rank0
         ranked = [rank0.get((p.key_id, p.pclass)) or self._first_rank(p) for p in pend]
@@ -229,10 +233,45 @@ def new_mention(start, end, surface, place, score, runner_up, runner_up_score) -
     return obj
 
 
-def _gap_kind(mtext: str, p: Pending, nxt: Pending) -> str | None:
+#: Extra words allowed between two names for an aside in brackets (``X (سري كانيه) بريف Y``).
+_BRACKET_SLACK = 4
+_OPEN = "(["
+_CLOSE = ")]"
+
+
+def _gap_words(view: TextView, a: int, b: int) -> list[str]:
+    """Match-form words of ``mtext[a:b]``, without those inside brackets of the original text.
+
+    An aside in brackets after a name (another name of it, a translation) does not cut the
+    name off from the hint that follows: ``رأس العين (سري كانيه) بريف الحسكة``.
+    """
+    mtext = view.mtext
+    words = mtext[a:b].split()
+    if not words:
+        return words
+    text = view.text
+    offsets = view.offsets
+    oa = int(offsets[a])
+    ob = int(offsets[b]) if b < len(offsets) else len(text)
+    seg = text[oa:ob]
+    if not any(c in seg for c in _OPEN):
+        return words
+    out: list[str] = []
+    pos = a
+    for w in words:
+        j = mtext.find(w, pos)
+        pos = j + len(w)
+        before = text[oa : int(offsets[j])]
+        depth = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE)
+        if depth <= 0:
+            out.append(w)
+    return out
+
+
+def _gap_kind(view: TextView, p: Pending, nxt: Pending) -> str | None:
     """Classify the words between two names: the first lies in or near the second, or None."""
     a, b = p.mend, nxt.mstart - len(nxt.prefix)
-    words = mtext[a:b].split()
+    words = _gap_words(view, a, b)
     if nxt.prefix:
         words.append(nxt.prefix)
     if len(words) > 5:
@@ -248,6 +287,8 @@ def _gap_kind(mtext: str, p: Pending, nxt: Pending) -> str | None:
 
 
 _NO_HINTS: tuple = ((), (), (), ())
+#: How many further containing places a containment hint passes on.
+_CHAIN = 2
 
 
 def _hints(pend: list[Pending], ranked: list[Ranked], gaps: list[str | None]):
@@ -258,13 +299,20 @@ def _hints(pend: list[Pending], ranked: list[Ranked], gaps: list[str | None]):
         kind = gaps[i]
         if kind is None or i + 1 >= n or not ranked[i + 1].places:
             continue
-        target = ranked[i + 1].places[0]
-        if target.kind == "road" or target.country != "SY":
-            continue
+        targets = [ranked[i + 1].places[0]]
+        if kind == "contain":
+            # Containment passes on: «X ضمن منطقة Y بريف Z» puts X in Z as well.
+            j = i + 1
+            while j + 1 < n and j - i <= _CHAIN and gaps[j] == "contain" and ranked[j + 1].places:
+                targets.append(ranked[j + 1].places[0])
+                j += 1
         h = out.setdefault(p.key_id, ([], []))
         lst = h[0] if kind == "contain" else h[1]
-        if all(target.place_id != x.place_id for x in lst):  # first said first
-            lst.append(target)
+        for target in targets:
+            if target.kind == "road" or target.country != "SY":
+                continue
+            if all(target.place_id != x.place_id for x in lst):  # first said first
+                lst.append(target)
     return {
         k: (tuple(c), tuple(nr), tuple(x.place_id for x in c), tuple(x.place_id for x in nr))
         for k, (c, nr) in out.items()

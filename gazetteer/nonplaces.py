@@ -110,7 +110,7 @@ WEAK_WORDS = _forms(
     "من عند داخل حول بين مدخل أطراف وصولا وصولاً حتى"
 )
 #: Between a name and a following place: the name lies inside that place.
-CONTAIN_WORDS = _forms("ريف ريفي محافظة ناحية قضاء")
+CONTAIN_WORDS = _forms("ريف ريفي محافظة ناحية قضاء ضمن داخل")
 #: Between a name and a following place: the name lies near that place.
 NEAR_WORDS = _forms(
     "قرب بالقرب محيط أطراف شرق غرب شمال جنوب شرقي غربي شمالي جنوبي الشرقي الغربي "
