@@ -286,28 +286,43 @@ class _Finder:
         return _Resolved(dt.date(year, month, 1), month_end(year, month), 3)
 
     def past_hours(self, m: re.Match[str]) -> _Resolved | None:
-        hours = int(m.group("h1") or m.group("h2") or 48)
+        # "the last 24 hours" (or hours without a number) may reach back over midnight:
+        # the day before publication to publication day, p1 (one day's report, at most a
+        # day out); 25-48 hours and more: p2.
+        hours = int(m.group("h1") or m.group("h2") or 24)
         if self.pub is None:
             return _Resolved(None, None, 1 if hours <= 24 else 2)
-        if hours <= 24:
-            return _Resolved(self.pub, None, 1)
-        days = min(7, -(-hours // 24))
-        return _Resolved(self.pub - dt.timedelta(days=days), self.pub, 2)
+        days = min(7, max(1, -(-hours // 24)))
+        return _Resolved(self.pub - dt.timedelta(days=days), self.pub, 1 if days == 1 else 2)
 
     def day_relative(self, m: re.Match[str]) -> _Resolved | None:
         rel = _norm_key(m.group("rel"))
-        offset = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}.get(rel, -2)
+        if rel == "الامس" and not m.group("tod") and not self._after(m.start(), ("ب", "يوم ")):
+            return None  # "حلفاء الأمس" (yesterday's allies); "بالأمس"، "مساء الأمس" are days
+        offset = {"اليوم": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}
+        off = offset.get(rel, -2)
         if self.pub is None:
-            return _Resolved(None, None, 1, True, offset > 0)
-        return _Resolved(self.pub + dt.timedelta(days=offset), None, 1)
+            return _Resolved(None, None, 1, True, off > 0)
+        return _Resolved(self.pub + dt.timedelta(days=off), None, 1)
+
+    def _after(self, nstart: int, prefixes: tuple[str, ...]) -> bool:
+        before = self.norm[max(0, nstart - 8) : nstart]
+        return any(before.endswith(p) for p in prefixes)
 
     def weekday(self, m: re.Match[str]) -> _Resolved | None:
         if P.NOT_WEEKDAY_BEFORE.search(self.norm[max(0, m.start() - 12) : m.start()]):
             return None
         wd = P.WEEKDAYS[m.group("wd")]
+        wd2 = P.WEEKDAYS[m.group("wd2")] if m.group("wd2") else None
         sign = P.modifier_sign(m.group("wmod"))
+        # Two weekdays: a night ("ليلة السبت - الأحد", the night from Saturday to Sunday)
+        # is a known night, p1 from its first day to the next; other pairs ("السبت - الاثنين")
+        # are a span of days, p2.
+        span = None if wd2 is None else (wd2 - wd) % 7
+        night = m.group("night") is not None and span == 1
+        precision = 1 if not span or night else 2
         if self.pub is None:
-            return _Resolved(None, None, 1, True, sign == 1)
+            return _Resolved(None, None, precision, True, sign == 1)
         pub_wd = self.pub.weekday()
         if sign == -1:
             delta = -((pub_wd - wd) % 7 or 7)
@@ -317,7 +332,9 @@ class _Finder:
             delta = (wd - pub_wd) % 7
         else:
             delta = -((pub_wd - wd) % 7)
-        return _Resolved(self.pub + dt.timedelta(days=delta), None, 1)
+        date = self.pub + dt.timedelta(days=delta)
+        end = date + dt.timedelta(days=span) if span else None
+        return _Resolved(date, end, precision)
 
     # -- driver ---------------------------------------------------------------------------
     def run(self) -> list[DateMention]:

@@ -154,7 +154,6 @@ def test_impossible_day_is_not_a_day():
         ("وقعت اشتباكات في 3 من الشهر الجاري", "3 من الشهر الجاري", D(2021, 4, 3)),
         ("وقعت اشتباكات في العاشر من الشهر الماضي", "العاشر من الشهر الماضي", D(2021, 3, 10)),
         ("وقعت اشتباكات في الـ5 من الشهر الجاري", "5 من الشهر الجاري", D(2021, 4, 5)),
-        ("قتل ثلاثة خلال الساعات الـ24 الماضية", "الساعات الـ24 الماضية", PUB),
     ],
 )
 def test_relative_days(text, surface, date):
@@ -414,3 +413,108 @@ def test_next_month_named_is_strictly_after_the_current_month():
     assert (m.date, m.date_end, m.precision, m.future) == (D(2021, 3, 1), D(2021, 3, 31), 3, True)
     m = one("تعقد القمة في نيسان المقبل", published=PUB_MAR)
     assert (m.date, m.date_end, m.future) == (D(2020, 4, 1), D(2020, 4, 30), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("قصفت المدفعية البلدة ليلة السبت - الأحد", "ليلة السبت - الأحد"),
+        ("قصفت المدفعية البلدة ليلة السبت/الأحد", "ليلة السبت/الأحد"),
+        ("قصفت المدفعية البلدة ليلة السبت على الأحد", "ليلة السبت على الأحد"),
+        ("تسللت مجموعة إلى الموقع ليل السبت الأحد وانسحبت", "ليل السبت الأحد"),
+        ("تسللت مجموعة إلى الموقع منتصف ليل السبت – الأحد", "منتصف ليل السبت – الأحد"),
+    ],
+)
+def test_a_night_between_two_weekdays_is_a_two_day_span(text, surface):
+    # PUB_MAR is Thursday 2020-03-05: Saturday 2020-02-29 to Sunday 2020-03-01
+    m = one(text, published=PUB_MAR)
+    assert (m.surface, m.date, m.date_end, m.precision, m.relative, m.future) == (
+        surface,
+        D(2020, 2, 29),
+        D(2020, 3, 1),
+        1,
+        True,
+        False,
+    )
+
+
+def test_a_night_is_relative_to_publication_like_a_weekday():
+    m = one("ليل الأربعاء الخميس شنت الطائرات غارات", published=PUB_MAR)
+    assert (m.date, m.date_end) == (D(2020, 3, 4), D(2020, 3, 5))
+    m = one("قصف ليلة السبت - الأحد", published=None)
+    assert (m.date, m.date_end, m.precision) == (None, None, 1)
+
+
+def test_two_weekdays_without_a_night_are_a_span_of_days():
+    m = one("استمرت المعارك السبت - الاثنين", published=PUB_MAR)
+    assert (m.date, m.date_end, m.precision) == (D(2020, 2, 29), D(2020, 3, 2), 2)
+    # without a separator and without a night, two weekdays stay two dates
+    assert len(find_dates("قال يوم السبت الأحد إنه", published=PUB_MAR)) == 2
+
+
+@pytest.mark.parametrize(
+    ("published", "start"),
+    [
+        (D(2020, 3, 5), D(2020, 2, 22)),  # Thursday: its week began Saturday 2020-02-29
+        (D(2020, 2, 29), D(2020, 2, 22)),  # a Saturday starts a new week
+        (D(2020, 3, 6), D(2020, 2, 22)),  # a Friday ends its week
+        (D(2020, 3, 7), D(2020, 2, 29)),
+    ],
+)
+def test_last_week_is_the_previous_saturday_to_friday_week(published, start):
+    for text in ("تصاعد القصف الأسبوع الماضي", "تصاعد القصف خلال الأسبوع الماضي"):
+        m = one(text, published=published)
+        assert (m.date, m.date_end, m.precision, m.relative, m.future) == (
+            start,
+            start + dt.timedelta(days=6),
+            2,
+            True,
+            False,
+        )
+        assert m.date.weekday() == 5
+        assert m.date_end.weekday() == 4
+    m = one("تصاعد القصف الأسبوع الفائت", published=published)
+    assert m.date == start
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("قتل ثلاثة خلال الساعات الـ24 الماضية", "الساعات الـ24 الماضية"),
+        ("قتل ثلاثة خلال الـ24 ساعة الماضية", "الـ24 ساعة الماضية"),
+        ("قتل ثلاثة خلال الساعات الماضية", "الساعات الماضية"),
+        ("قتل ثلاثة خلال الساعات القليلة الماضية", "الساعات القليلة الماضية"),
+        ("قتل ثلاثة خلال الأربع والعشرين ساعة الماضية", "الأربع والعشرين ساعة الماضية"),
+        ("قتل ثلاثة خلال ١٢ ساعة الأخيرة", "١٢ ساعة الأخيرة"),
+    ],
+)
+def test_the_last_hours_reach_back_to_the_day_before_publication(text, surface):
+    m = one(text)
+    assert (m.surface, m.date, m.date_end, m.precision, m.relative, m.future) == (
+        surface,
+        D(2021, 4, 13),
+        PUB,
+        1,
+        True,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "date"),
+    [
+        ("قصفت الطائرات قريتي البارة وكنصفرة، أمس، رداً على هجوم", "أمس", D(2021, 4, 13)),
+        ("شنت الطائرات، اليوم، غارات على أطراف المدينة", "اليوم", PUB),
+        ("شنت الطائرات،أمس،غارات على أطراف المدينة", "أمس", D(2021, 4, 13)),
+        ("قصفت المدفعية التلال – أمس – بعشرات القذائف", "أمس", D(2021, 4, 13)),
+        ("قصفت المدفعية بالأمس مواقع الفصائل", "الأمس", D(2021, 4, 13)),
+        ("قصفت المدفعية مساء الأمس مواقع الفصائل", "مساء الأمس", D(2021, 4, 13)),
+    ],
+)
+def test_yesterday_and_today_set_off_by_commas(text, surface, date):
+    m = one(text)
+    assert (m.surface, m.date, m.precision) == (surface, date, 1)
+
+
+def test_yesterday_as_a_noun_is_not_a_date():
+    assert find_dates("تحول حلفاء الأمس إلى خصوم", published=PUB) == []
