@@ -14,6 +14,10 @@ Rules worth knowing (documented in ``docs/articles-and-dates.md``):
   unless the month carries "المقبل"/"القادم" (the next such month), "الماضي"/"الفائت"
   (the previous such month), "الجاري"/"الحالي" (this year), or the sentence announces
   the future before it ("ستبدأ الدوريات يوم 15 آذار", "من المقرر") → on or after.
+  "المقبل" with a day is the next occurrence strictly after publication. After
+  "اعتباراً من"/"بدءاً من" a date at most ~2 months ahead is the next one (a start).
+- "ليلة السبت - الأحد": the first day (as a weekday alone) to the next, precision 1.
+- "الساعات الـ24 الماضية": the day before publication to publication day, precision 1.
 - A weekday alone is the latest such day on or before publication ("الخميس الماضي":
   strictly before; "الخميس المقبل": strictly after; after a future verb: on or after).
 - Weeks run Saturday to Friday (CLDR's first day of the week for Syria).
