@@ -263,6 +263,10 @@ class Admitter:
         return out
 
 
+#: Facility nouns (match form) before a name: the name is that facility's (a site).
+SITE_HEADS = ("معبر", "مطار", "قاعده", "سجن", "مشفي", "مستشفي", "ميناء", "مرفا")
+
+
 def prev_class(word: str | None) -> int:
     """Classify the word before a name as the ranking uses it (see resolve._evidence).
 
@@ -270,7 +274,8 @@ def prev_class(word: str | None) -> int:
     -------
     int
         1 after ``محافظة`` (a governorate), 2 after ``مدينة/بلدة/قرية`` (a populated
-        place), else 0.
+        place), 3 after a facility noun (``معبر``, ``مطار``, ``قاعدة``, ``سجن``, ``مشفى``:
+        a site), else 0.
     """
     if not word:
         return 0
@@ -278,6 +283,8 @@ def prev_class(word: str | None) -> int:
         return 1
     if word.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
         return 2
+    if word.endswith(SITE_HEADS):
+        return 3
     return 0
 
 

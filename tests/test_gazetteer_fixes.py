@@ -113,3 +113,95 @@ def test_words_outside_brackets_still_break_the_hint(gz_hints):
     text = "وصل وفد إلى رأس العين وتحدث مع الأهالي عن أوضاع ريف الحسكة"
     m = _first(gz_hints, text, "رأس العين")
     assert m.score < 0.9
+
+
+# --- a facility noun before a name prefers the site -----------------------------------------
+
+HAWA_VILLAGE = _place(
+    "wof:1327148431",
+    "باب الريح",
+    "made-up village",
+    42.119,
+    37.19805,
+    "village",
+    "SY-HA",
+    "test fixture: point of wof:1327148431 under a made-up name",
+)
+HAWA_SITE = _place(
+    "test:site",
+    "باب الريح",
+    "made-up crossing",
+    36.692,
+    36.23,
+    "site",
+    "SY-ID",
+    "test fixture: point of the OpenSyria record sy-bab-al-hawa-border-crossing",
+    layer="overlay",
+)
+
+
+@pytest.fixture(scope="module")
+def gz_sites():
+    return Gazetteer(FakeTable((*BASE, HAWA_VILLAGE, HAWA_SITE)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصلت شاحنات المساعدات عبر معبر باب الريح صباح اليوم",
+        "أغلقت السلطات المعبر ثم أعادت فتح المطار باب الريح",
+        "نقل المعتقلون إلى سجن باب الريح",
+    ],
+)
+def test_facility_noun_prefers_the_site(gz_sites, text):
+    assert _first(gz_sites, text, "باب الريح").place is HAWA_SITE
+
+
+def test_settlement_noun_still_prefers_the_village(gz_sites):
+    text = "قصفت المدفعية قرية باب الريح"
+    assert _first(gz_sites, text, "باب الريح").place is HAWA_VILLAGE
+
+
+@pytest.fixture(scope="module")
+def gz_real(tmp_path_factory):
+    import os
+
+    from tests.gazetteer_support import data_dir_with_builtin
+
+    data = data_dir_with_builtin(tmp_path_factory.mktemp("data"))
+    old = os.environ.get("CONFLICTMAP_DATA_DIR")
+    os.environ["CONFLICTMAP_DATA_DIR"] = str(data)
+    try:
+        yield Gazetteer.load()
+    finally:
+        if old is None:
+            os.environ.pop("CONFLICTMAP_DATA_DIR", None)
+        else:
+            os.environ["CONFLICTMAP_DATA_DIR"] = old
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place_id"),
+    [
+        (
+            "قصفت طائرات حربية محيط معبر باب الهوى الحدودي مع تركيا",
+            "معبر باب الهوى الحدودي",
+            "cur:crossing-bab-al-hawa",
+        ),
+        (
+            "عادت عشرات العائلات عبر معبر باب السلامة",
+            "معبر باب السلامة",
+            "cur:crossing-bab-al-salam",
+        ),
+        ("دخلت قافلة عسكرية تركية من معبر جرابلس", "معبر جرابلس", "cur:crossing-jarablus"),
+        ("أغلق معبر الراعي أمام المسافرين", "معبر الراعي", "cur:crossing-al-rai"),
+        ("أعيد فتح معبر كسب الحدودي", "معبر كسب الحدودي", "cur:crossing-kasab"),
+        ("تجمع المحتجون قرب معبر تل أبيض", "معبر تل أبيض", "cur:crossing-tell-abyad"),
+        ("سقطت قذائف قرب معبر رأس العين", "معبر رأس العين", "cur:crossing-ras-al-ain"),
+    ],
+)
+def test_border_crossings_in_the_overlay(gz_real, text, surface, place_id):
+    m = _first(gz_real, text, surface)
+    assert m.place.place_id == place_id
+    assert m.place.kind == "site"
+    assert "OpenSyria" in m.place.source
