@@ -118,8 +118,8 @@ class Admitter:
         self._place_at = place_at
         self._zipf = zipf
         self._facts: dict[int, KeyFacts] = {}
-        self._forms: dict[tuple[int, str], tuple[bool, bool]] = {}
-        self._prev: dict[str | None, tuple[bool, bool, bool, int]] = {}
+        self._forms: dict[tuple[int, str], tuple[bool, bool, bool]] = {}
+        self._prev: dict[str | None, tuple[bool, bool, bool, int, bool]] = {}
 
     def facts(self, key_id: int) -> KeyFacts:
         """Return the facts of one key (computed on first use)."""
@@ -129,21 +129,27 @@ class Admitter:
             f = self._facts[key_id] = KeyFacts(self._keys[key_id], cands)
         return f
 
-    def _form_facts(self, key_id: int, form: str, f: KeyFacts) -> tuple[bool, bool]:
-        """(needs context as a frequent or common word, is a bare kind-of-place noun)."""
+    def _form_facts(self, key_id: int, form: str, f: KeyFacts) -> tuple[bool, bool, bool]:
+        """Return what a name's written form says about it.
+
+        (needs context as a frequent or common word, is a bare kind-of-place noun, is a
+        plural common noun: never a place).
+        """
         hit = self._forms.get((key_id, form))
         if hit is None:
             frequent = npl.needs_context_by_frequency(self._zipf.get(form, 0.0), f.cands)
-            needs = frequent or npl.is_common_word(form)
-            generic = not npl.strip_clitics(form).isdisjoint(npl.GENERIC_NOUNS)
-            hit = self._forms[(key_id, form)] = (needs, generic)
+            forms = npl.strip_clitics(form)
+            generic = not forms.isdisjoint(npl.GENERIC_NOUNS)
+            needs = frequent or generic or npl.is_common_word(form)
+            plural = not forms.isdisjoint(npl.PLURAL_NOUNS)
+            hit = self._forms[(key_id, form)] = (needs, generic, plural)
         return hit
 
-    def _prev_facts(self, prev: str | None) -> tuple[bool, bool, bool, int]:
+    def _prev_facts(self, prev: str | None) -> tuple[bool, bool, bool, int, bool]:
         """Return what the word before a name says.
 
         (opens an actor's or person's name, settlement word, locative or settlement
-        word, :func:`prev_class`).
+        word, :func:`prev_class`, opens a compound village name).
         """
         hit = self._prev.get(prev)
         if hit is None:
@@ -155,6 +161,7 @@ class Admitter:
                 strong,
                 strong or npl.has_weak_context(prev, ""),
                 prev_class(prev),
+                npl.compound_head_before(prev),
             )
         return hit
 
@@ -212,6 +219,7 @@ class Admitter:
         out: list[Pending] = []
         append = out.append
         for mstart, mend, key_id, prefix, article in matches:
+            generic = False
             if blocked is not None and blocked.find(1, mstart, mend) >= 0:
                 continue
             ws = mstart - len(prefix)
@@ -225,6 +233,9 @@ class Admitter:
                 prev = mtext[max(a, ws - WINDOW) : e] or None
             pf = prev_get(prev) or self._prev_facts(prev)
             if pf[0]:
+                continue
+            # «كفر حلب» unknown to the table: حلب is the tail of a village name, not Aleppo.
+            if pf[4] and not prefix:
                 continue
             # The first word of mtext[mend : mend + WINDOW] (mtext[mend] is the space
             # after the name): an outlet's name ends there.
@@ -244,17 +255,23 @@ class Admitter:
                 conf = 0.85
             if f.one_word:
                 ff = forms_get((key_id, form)) or self._form_facts(key_id, form, f)
+                generic = ff[1]
+                if ff[2]:
+                    # القرى، المناطق، القوات: not even after a settlement word (في المدن
+                    # والمناطق).
+                    continue
                 if ff[0]:
                     # A bare settlement noun (مزرعة، قرى) is not rescued by a hint after it.
-                    hinted = pf[1] or (not ff[1] and _hint_next(mtext, nxt, e, lim))
+                    hinted = pf[1] or (not generic and _hint_next(mtext, nxt, e, lim))
                     conf = 0.8 if hinted else -1.0
                 elif f.short:
                     hinted = "ب" in prefix or pf[2] or _hint_next(mtext, nxt, e, lim)
                     conf = 0.75 if hinted else -1.0
             if conf < 0:
                 # No context of its own: kept only when "و" joins it to a place named
-                # just before it (core's coordination rule), so without "و" it goes now.
-                if prefix.startswith("و"):
+                # just before it (core's coordination rule), so without "و" it goes now;
+                # a kind-of-place or plural noun (والقرى) is never kept that way.
+                if prefix.startswith("و") and not generic:
                     args = (mstart, mend, key_id, prefix, article, 0.7, form, f.cands, True)
                     append(Pending(*args, prev, pf[3]))
                 continue

@@ -99,16 +99,29 @@ STRONG_WORDS = _forms(
     "قرية قريتي قرى بلدة بلدتي بلدات مدينة مدينتي مدن ريف ريفي حي أحياء مخيم مخيمات "
     "ناحية منطقة مزرعة مزارع تلة جبل سهل وادي محافظة"
 )
+#: Frequent plural common nouns (of places and of actors): never a village on their own,
+#: not even joined by «و» to a place named before (``خان شيخون والقرى المحيطة بها``).
+PLURAL_NOUNS = _forms(
+    "قرى مدن بلدات مناطق أحياء مخيمات مزارع قوات فصائل عناصر أهالي مواقع نقاط جبهات محاور"
+)
 #: Nouns for kinds of place (a farm, villages): never a place name on their own.
-GENERIC_NOUNS = STRONG_WORDS | _forms(
-    "المزرعة المزارع القرية القرى البلدة المدينة الحي المخيم التلة الوادي القلعة الحاجز "
-    "معمل المعمل بئر البئر ضيعة الضيعة"
+GENERIC_NOUNS = (
+    STRONG_WORDS
+    | PLURAL_NOUNS
+    | _forms(
+        "المزرعة المزارع القرية القرى البلدة المدينة الحي المخيم التلة الوادي القلعة الحاجز "
+        "معمل المعمل بئر البئر ضيعة الضيعة"
+    )
 )
 #: Locative words: enough context for a short name.
 WEAK_WORDS = _forms(
     "في إلى الى نحو باتجاه قرب بالقرب محيط أطراف شرق غرب شمال جنوب شرقي غربي شمالي جنوبي "
     "من عند داخل حول بين مدخل أطراف وصولا وصولاً حتى"
 )
+#: First words of compound village names (كفر حلب، تل حلب، عين الباب): a known name right
+#: after one of them, with nothing attached in front, is the tail of a compound the table
+#: does not know (a known compound is matched whole, the longest match winning).
+COMPOUND_HEADS = _forms("كفر عين تل دير خربة بيت جسر رأس معرة أم أبو مزرعة")
 #: Between a name and a following place: the name lies inside that place.
 CONTAIN_WORDS = _forms("ريف ريفي محافظة ناحية قضاء ضمن داخل")
 #: Between a name and a following place: the name lies near that place.
@@ -204,6 +217,21 @@ def actor_before(prev_word: str | None) -> str | None:
     if prev_word in PERSON_LINKS or _in(prev_word, FIRST_NAMES):
         return "person"
     return None
+
+
+def compound_head_before(prev_word: str | None) -> bool:
+    """Tell whether the word before a name opens a compound village name (``كفر``, ``تل`` …).
+
+    Parameters
+    ----------
+    prev_word : str or None
+        The match-form word before the name (with its proclitics, ``وكفر``).
+
+    Returns
+    -------
+    bool
+    """
+    return _in(prev_word, COMPOUND_HEADS)
 
 
 def is_outlet_tail(next_word: str | None) -> bool:

@@ -205,3 +205,83 @@ def test_border_crossings_in_the_overlay(gz_real, text, surface, place_id):
     assert m.place.place_id == place_id
     assert m.place.kind == "site"
     assert "OpenSyria" in m.place.source
+
+
+# --- plural common nouns, unknown compounds -------------------------------------------------
+
+QIRRI = _place(
+    "wof:1226456537",
+    "قري",
+    "Qirri",
+    40.78951,
+    37.00186,
+    "village",
+    "SY-HA",
+    "Who's On First 1226456537",
+    names=("القرى",),
+)
+PLURALS = tuple(
+    _place(
+        f"test:{w}",
+        w,
+        w,
+        40.78951,
+        37.00186,
+        "village",
+        "SY-HA",
+        "test fixture: point of wof:1226456537",
+    )
+    for w in ("المدن", "البلدات", "المناطق", "الأحياء", "القوات")
+)
+
+
+@pytest.fixture(scope="module")
+def gz_nouns():
+    return Gazetteer(FakeTable((*BASE, QIRRI, *PLURALS)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تقدمت قوات النظام في سراقب والقرى المجاورة لها",
+        "نزح آلاف المدنيين من القرى الحدودية",
+        "وصلت التعزيزات إلى أريحا والبلدات القريبة",
+        "دارت اشتباكات في المدن والمناطق الشمالية",
+        "انسحبت من سراقب والقوات المرافقة لها",
+        "تعرضت الأحياء الشرقية للقصف",
+    ],
+)
+def test_plural_common_nouns_are_not_villages(gz_nouns, text):
+    surfaces = {m.surface for m in gz_nouns.tag(text)}
+    assert not surfaces & {"القرى", "والقرى", "المدن", "البلدات", "والبلدات", "المناطق"}
+    assert not surfaces & {"والمناطق", "الأحياء", "القوات", "والقوات"}
+
+
+def test_coordination_still_joins_real_names(gz_nouns):
+    assert "سراقب" in {m.surface for m in gz_nouns.tag("قصفت الطائرات أريحا وسراقب")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سقطت قذيفة على بلدة كفر حلب الصغيرة",
+        "قصفت المدفعية قرية تل حلب",
+        "نزحت عائلات من خربة سراقب",
+        "دارت اشتباكات في محيط عين أريحا",
+    ],
+)
+def test_tail_of_an_unknown_compound_is_not_the_city(gz_nouns, text):
+    assert gz_nouns.tag(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("قصفت الطائرات ريف حلب الغربي", "حلب"),
+        ("سقطت قذائف على مدينة حلب", "حلب"),
+        ("تقدمت القوات شرق حلب", "حلب"),
+        ("وصلت تعزيزات إلى جسر الشغور", "جسر الشغور"),
+    ],
+)
+def test_known_names_after_other_words_still_tag(gz_nouns, text, surface):
+    assert any(m.surface.endswith(surface) for m in gz_nouns.tag(text))
