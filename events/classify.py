@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from events import cues as C
-from events.modality import back_reference, not_reported, trend
+from events.modality import back_reference, intended, not_reported, trend
 from gazetteer.matcher import fast_normalize_with_offsets
 
 INCIDENT_PRIORITY = C.INCIDENT_PRIORITY
@@ -254,18 +254,28 @@ def _post_cue(nt: NormText) -> Cue | None:
         possessive = is_bare_point and bool(re.search(r"(?:نقاط|نقطت)(?:ه|ها|هم|نا)$", noun))
         if best[0] > (8 if (qualified or possessive) else 1 if is_bare_point else 4):
             continue
-        if _blocked(norm, m.start(), C.BLOCK, 2):
-            continue
+        if _blocked(norm, m.start(), C.BLOCK, 2) or intended(norm, m.start(), n=12):
+            continue  # … or only demanded: «أمهل قوات النظام … للانسحاب إلى ما وراء النقاط»
         s, e = nt.orig(m.start(), m.end())
         return Cue("observation_post", best[1], s, e, noun)
     return None
 
 
+#: a time clause that names the truce as a point in time («قبل ساعات من بدء سريان
+#: الهدنة»، «بعد يومين من دخول وقف إطلاق النار حيز التنفيذ»): it declares nothing
+_TIME_OF = re.compile(
+    r"(?<!\w)(?:قبل|بعد|عقب|منذ|مع|حتي|قبيل|بعيد)\s+(?:\w+\s+){0,2}?(?:من\s+)?"
+    r"(?:بدء|بدايه|دخول|سريان|اعلان|انطلاق|موعد)(?:\s+(?:سريان|تطبيق|تنفيذ))?\s*$"
+)
+
+
 def _ceasefire_cue(nt: NormText) -> Cue | None:
     norm = nt.norm
     for m in C.CEASEFIRE_NOUN.finditer(norm):
-        if _blocked(norm, m.start(), C.CEASEFIRE_BLOCK, 4):
-            continue
+        if _blocked(norm, m.start(), C.CEASEFIRE_BLOCK, 4) or _TIME_OF.search(
+            norm, max(0, m.start() - 60), m.start()
+        ):
+            continue  # «قبل ساعات من بدء سريان الهدنة»: a time clause names the truce
         before = words_before(norm, m.start(), 12)
         after = words_after(norm, m.end(), 6)
         declared = any(C.CEASEFIRE_DECLARE.fullmatch(w) for w in before) or any(

@@ -27,10 +27,12 @@ _W = r"(?<!\w)"
 _E = r"(?!\w)"
 _CLITIC = r"(?:[وف]?(?:بال|لل|ال|ب|ل)?)"
 
-_DEATH_NOUN = re.compile(rf"{_W}{_CLITIC}(?:مقتل|قتل|مصرع|استشهاد|سقوط|وفاه|اعدام|تصفيه){_E}")
+_DEATH_NOUN = re.compile(
+    rf"{_W}{_CLITIC}(?:مقتل|قتل|مصرع|استشهاد|ارتقاء|سقوط|وفاه|اعدام|تصفيه){_E}"
+)
 _DEATH_VERB = re.compile(
     rf"{_W}[وف]?(?:قتلوا|قتل|قتلت|قتلا|قضوا|قضي|قضت|استشهدوا|استشهد|استشهدت|استشهدا|لقوا|لقي"
-    rf"|لقيت|لقيا|سقطوا){_E}"
+    rf"|لقيت|لقيا|سقطوا|ارتقي|ارتقت|ارتقوا|ارتقيا|ارتقتا){_E}"
 )
 _DEAD = re.compile(
     rf"{_W}{_CLITIC}(?:قتيلا|قتيل|قتلي|قتيلين|قتيلان|شهيدا|شهيد|شهداء|ضحيه|ضحايا){_E}"
@@ -246,7 +248,9 @@ def find_fatalities(text: str) -> list[Fatalities]:
         pc = _person_count(words[k]) if k < len(words) else None
         after_noun = parse_number(words[k + 1 :]) if k + 1 < len(words) else None
         if num:
-            add(i, k + num[1] + 1, num[0], num[0])
+            # «مقتل 3 عناصر … ومدني»: a noun coordinated after the count adds to it
+            more, end = _and_more(words, k + num[1] + 1)
+            add(i, max(k + num[1] + 1, end), num[0] + more, num[0] + more)
         elif k < len(words) and _strip(words[k]) in _PLURAL_MIN:
             add(i, k + 1, None, _PLURAL_MIN[_strip(words[k])])
         elif (pc is not None or (k < len(words) and _PEOPLE.fullmatch(words[k]))) and (

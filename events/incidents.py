@@ -48,6 +48,7 @@ from events.locate import (
     talks_about_diplomacy,
 )
 from events.merge import Draft
+from events.modality import since_tally
 
 __all__ = ["clause_groups", "incident_drafts", "trim_span"]
 
@@ -307,10 +308,12 @@ def _tally(text: str, cues: list[Cue], when) -> bool:
 
     «وثق المرصد ٣ تفجيرات منذ مطلع الشهر» is a tally of events, not one event.
     """
+    nt = norm_text(text)
+    if any(since_tally(nt.norm, nt.norm_pos(c.start), nt.norm_pos(c.end)) for c in cues):
+        return True  # «منذ بدء الهدنة مقتل 200 شخص»، «منذ مطلع العام 14 تفجيراً»
     date, date_end = when[0], when[1]
     if date_end is None or (date_end - date).days < 7:
         return False
-    nt = norm_text(text)
     for c in cues:
         before = words_before(nt.norm, nt.norm_pos(c.start), 1)
         num = parse_number(before) if before else None

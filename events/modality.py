@@ -29,10 +29,14 @@ from events.cues import word_re
 
 __all__ = [
     "back_reference",
+    "claimed",
     "clause_start",
+    "comparison",
     "escort_drone",
     "intended",
+    "motive",
     "not_reported",
+    "since_tally",
     "trend",
 ]
 
@@ -50,6 +54,8 @@ INTENT = word_re(
     "حاولت", "تمهيدا", "عزم", "عزمها", "نوايا", "المتوقع", "يتوقع", "تتوقع", "متوقع",
     "المرتقب", "مرتقب", "يرجح", "ترجح", "المحتمل", "محتمل", "احتمال", "تخشي", "يخشي",
     "خشيت", "مخاوف", "تخوف", "تخوفا", "تحذر", "يحذر", "حذرت",
+    # an ultimatum or deadline: «أمهل قوات النظام حتى نهاية الشهر للانسحاب»
+    "امهل", "امهلت", "يمهل", "تمهل", "مهله", "انذار", "انذارا",
 )  # fmt: skip
 #: after the event noun: it is only expected ("هجوم وشيك", "عملية مرتقبة")
 _PROSPECT = re.compile(
@@ -90,6 +96,24 @@ DEMONSTRATIVE = frozenset(
 _AFTER_EVENT = frozenset(("منذ", "ومنذ", "ردا", "رد", "وردا", "انتقاما", "وانتقاما"))
 #: "after the explosion": a back-reference for the generic cues (an explosion, an attack)
 _AFTER_GENERIC = frozenset(("بعد", "عقب", "اثر", "وبعد", "وعقب", "واثر", "بعيد"))
+
+#: a claim of responsibility refers to an event already told («تبنت … الهجوم»)
+CLAIM = word_re(
+    "تبنت", "تبني", "يتبني", "تتبني", "تبنيه", "تبنيها", "تبنوا", "مسؤوليتها", "مسؤوليته",
+    "مسؤوليتهم", "المسؤوليه", "بالمسؤوليه", "مسؤوليه",
+)  # fmt: skip
+#: «هجمات مماثلة»: a comparison with other events, not a report
+_SIMILAR = re.compile(r"\s+(?:ال)?(?:مماثله|مماثل|مشابهه|مشابه|شبيهه)(?!\w)")
+_PLURAL_EVENT = re.compile(r"(?:هجمات|غارات|عمليات|ضربات|تفجيرات|اعتداءات|حوادث)$")
+#: «منذ بدء الهدنة/مطلع العام/توقيع الاتفاق»: a span from a starting point
+_SINCE = re.compile(
+    r"(?<!\w)و?منذ\s+(?:\w+\s+)?(?:بدء|بدايه|مطلع|اول|توقيع|دخول|سريان|اعلان|انطلاق|"
+    r"انتهاء|نهايه|اندلاع)(?!\w)"
+)
+_DAILY = re.compile(r"(?<!\w)شبه\s+(?:ال)?يومي|(?<!\w)(?:بشكل|بصوره)\s+(?:شبه\s+)?(?:يومي|متكرر)")
+_COUNT_SKIP = frozenset(
+    ("نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "ما", "لا", "يقل", "عن", "يزيد", "علي")
+)
 
 _EARLIER = re.compile(r"\s+(?:ال)?(?:سابقه|سابق|ماضيه|فائته)(?!\w)")
 #: "the dead", "the victims" (definite plurals) refer to the dead of an event already told
@@ -208,6 +232,65 @@ def back_reference(norm: str, ns: int, ne: int | None = None, *, generic: bool =
     return len(before) == 2 and before[-1] == "علي" and before[0] in _AFTER_EVENT
 
 
+def motive(norm: str, ns: int) -> bool:
+    """Return whether the cue is the motive «رداً على قصف …» / «انتقاماً لمقتل …».
+
+    The event answered was reported elsewhere (or is background); the sentence's own
+    event is the one its main verb tells.
+    """
+    before = re.findall(_W, norm[max(0, ns - 30) : ns])[-2:]
+    if before and re.fullmatch(r"و?انتقاما?", before[-1]):
+        return True
+    return len(before) == 2 and before[-1] == "علي" and before[0] in ("ردا", "رد", "وردا")
+
+
+def claimed(norm: str, ns: int) -> bool:
+    """Return whether the cue is the object of a claim of responsibility («تبنت الهجوم»)."""
+    before = re.findall(_W, norm[clause_start(norm, ns) : ns])[-8:]
+    return any(CLAIM.fullmatch(w) for w in before)
+
+
+def comparison(norm: str, ns: int, ne: int) -> bool:
+    """Return whether a plural event noun is only compared with («هجمات مماثلة»)."""
+    return bool(_SIMILAR.match(norm, ne) and _PLURAL_EVENT.search(norm[ns:ne]))
+
+
+def _is_count(word: str) -> bool:
+    if word.isdigit():
+        return 2 <= int(word) < 1900  # not a year
+    return word in _COUNT_WORDS
+
+
+_COUNT_WORDS = frozenset(
+    ("اثنين", "اثنان", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع",
+     "سبعه", "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عشرات", "مئات", "العشرات",
+     "المئات", "الاف", "عشرين", "ثلاثين", "اربعين", "خمسين", "مئه", "مائه")
+)  # fmt: skip
+
+
+def since_tally(norm: str, ns: int, ne: int) -> bool:
+    """Return whether the cue is counted since a starting point: a tally, not one event.
+
+    «وثّق منذ بدء الهدنة مقتل أكثر من 200 شخص»، «شهدت المدينة منذ مطلع العام 14 تفجيراً»،
+    «منذ توقيع الاتفاق عمليات اغتيال شبه يومية»: «منذ» + a start point before the cue in
+    its clause, and a count of the events (or of the dead) or «شبه يومية».
+    """
+    cs, ce = clause_start(norm, ns), _clause_end(norm, ne)
+    since = list(_SINCE.finditer(norm, cs, ns))
+    if not since:
+        return False
+    if _DAILY.search(norm, ne, ce):
+        return True
+    if any(_is_count(w) for w in re.findall(_W, norm[since[-1].end() : ns])):
+        return True  # "14 تفجيرا", "14 تفجيرا بسيارات مفخخة وعبوات ناسفة"
+    for w in re.findall(_W, norm[ne:ce])[:6]:
+        if _is_count(w):
+            return True  # "مقتل أكثر من 200 شخص"
+        if w not in _COUNT_SKIP:
+            break
+    return False
+
+
 def escort_drone(norm: str, ns: int, ne: int) -> bool:
     """Return whether drones named at ``norm[ns:ne]`` escort or watch, and strike nothing."""
     cs, ce = clause_start(norm, ns), _clause_end(norm, ne)
@@ -242,6 +325,9 @@ def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool 
         or trend(norm, ns, ne)
         or back_reference(norm, ns, ne, generic=generic)
         or _PROSPECT.match(norm, ne)
+        or claimed(norm, ns)
+        or motive(norm, ns)
+        or comparison(norm, ns, ne)
     ):
         return True
     if sub == "drone_strike" or (sub == "airstrike" and _AIRCRAFT.search(norm[ns:ne])):

@@ -91,3 +91,18 @@ def test_spans_point_into_the_original_text():
     text = "وأسفرت الغارة عن مقتل ٤ مدنيين."
     (f,) = find_fatalities(text)
     assert text[f.start : f.end] == "مقتل ٤ مدنيين"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ارتقى ثلاثة مدنيين جراء القصف", [3]),
+        ("ارتقت طفلة وأصيب آخرون بجروح", [1]),
+        ("وأدى ذلك إلى ارتقاء 5 أشخاص", [5]),
+        ("أسفر الانفجار عن مقتل ٣ عناصر من الشرطة ومدني", [4]),
+        ("مقتل 4 جنود وطفل", [5]),
+        ("مقتل 4 جنود وإصابة 6 آخرين", [4]),
+    ],
+)
+def test_rising_as_a_martyr_and_a_noun_coordinated_after_a_count(text, expected):
+    assert [f.count for f in find_fatalities(text)] == expected

@@ -170,3 +170,72 @@ def test_the_dead_already_told_are_no_new_killing():
     assert incident_subs("وعملت فرق الدفاع المدني على انتشال الضحايا من تحت الأنقاض") == set()
     assert incident_subs("وشيع الأهالي الشهداء في مقبرة البلدة") == set()
     assert "killing" in incident_subs("وأسفر الهجوم عن سقوط ثلاثة قتلى")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a motive: the shelling answered is not a new event (the main verb's is)
+        "وقصفت قوات النظام قرية البارة رداً على قصف الفصائل لمواقعها",
+        "ونفذ الطيران الحربي غارات على الجبل انتقاماً لمقتل ضابط",
+    ],
+)
+def test_a_motive_is_not_a_second_incident(text):
+    motive = text.split("رداً على" if "رداً" in text else "انتقاماً")[1]
+    offs = len(text) - len(motive)
+    # every cue is in the main clause, none in the motive
+    assert find_cues(text)
+    assert all(c.start < offs for c in find_cues(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتبنى فصيل مجهول الهجوم في بيان على تطبيق تلغرام",
+        "وأعلنت جماعة صغيرة مسؤوليتها عن التفجير",
+        "على غرار ما جرى في هجمات مماثلة على القرى الحدودية",
+        "وأمهل القائد العسكري الفصائل يومين للانسحاب من المنطقة قبل قصفها",
+    ],
+)
+def test_claims_comparisons_and_ultimatums_are_not_new_incidents(text):
+    assert incident_subs(text) == set()
+
+
+def test_an_ultimatum_to_withdraw_behind_posts_is_no_withdrawal():
+    text = "وأمهل الرئيس الجيش حتى نهاية الشهر للانسحاب إلى ما وراء نقاط المراقبة التركية"
+    assert [c for c in find_cues(text) if c.event_type == "observation_post"] == []
+    assert [c.sub_event_type for c in find_cues("انسحبت القوات من نقطة المراقبة في البلدة")] == [
+        "post_withdrawn"
+    ]
+
+
+def test_a_similar_drone_that_struck_is_still_an_incident():
+    assert "drone_strike" in incident_subs("واستهدفت مسيرة مماثلة سيارة قرب البلدة")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وثقت الشبكة منذ بدء الهدنة مقتل نحو 150 مدنياً", True),
+        ("شهدت المدينة منذ مطلع العام 9 تفجيرات بعبوات ناسفة", True),
+        ("تشهد البلدة منذ توقيع الاتفاق عمليات اغتيال شبه يومية", True),
+        ("تتعرض القرى منذ بدء الهجوم لقصف بشكل شبه يومي", True),
+        ("قصفت القوات البلدة منذ الصباح", False),
+        ("وهو أول قصف منذ توقيع الاتفاق في 2018", False),
+    ],
+)
+def test_a_count_since_a_starting_point_is_a_tally(text, expected):
+    from events.classify import norm_text
+
+    nt = norm_text(text)
+    cue = find_cues(text)[-1]
+    got = modality.since_tally(nt.norm, nt.norm_pos(cue.start), nt.norm_pos(cue.end))
+    assert got is expected
+
+
+def test_a_time_clause_naming_the_truce_declares_no_ceasefire():
+    text = "وتعرضت النقطة لقصف قبل ساعات من بدء سريان الهدنة"
+    assert [c for c in find_cues(text) if c.event_type == "ceasefire"] == []
+    assert [c.event_type for c in find_cues("ودخلت الهدنة حيز التنفيذ منتصف الليل")] == [
+        "ceasefire"
+    ]
