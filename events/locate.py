@@ -79,7 +79,9 @@ class PlaceUse:
     mention : Mention
         The gazetteer's mention (offsets into the article).
     role : str
-        ``location``, ``containment``, ``diplomatic``, ``actor``, ``intended`` or ``road``.
+        ``location``, ``containment``, ``diplomatic``, ``actor``, ``intended``, ``road``,
+        ``origin`` (where shooters fire from) or ``named`` (a neighbourhood whose name
+        resolved far from the town that qualifies it).
     qualifier : str
         ``""``, ``near``, ``countryside``, ``city`` or ``governorate``.
     marker : str
@@ -271,7 +273,9 @@ def place_uses(
         if role == "location":
             last_marker = marker
         prev = m
-    return uses
+    from events.place_roles import neighbourhoods, shooters  # (they read this module's helpers)
+
+    return neighbourhoods(shooters(uses, nt, offset), nt, offset)
 
 
 def governorate_names(places: Iterable[Place]) -> dict[str, str]:

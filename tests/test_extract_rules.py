@@ -307,3 +307,44 @@ def test_a_clause_naming_an_unknown_place_does_not_borrow_the_first_ones():
     # "قرية المشيرفة" is in no table: better no event than one 70 km away
     evs = run("قصفت قوات النظام بلدة الحاضر صباح اليوم، كما استهدفت غارات محيط قرية المشيرفة.")
     assert [e.sub_event_type for e in evs] == ["shelling"]
+
+
+# -- where the shooters are vs where they fire (made-up places)
+_SH1 = P("sh1", "تل الورد", lon=36.60, lat=35.32)
+_SH2 = P("sh2", "عين الصفا", lon=36.62, lat=35.37)
+_TGT = P("tgt", "المرج الأخضر", "city", lon=36.40, lat=35.10)
+_SHOOT_GAZ = FakeGazetteer({"تل الورد": _SH1, "عين الصفا": _SH2, "المرج الأخضر": _TGT})
+
+
+def _run_with(gaz, text):
+    art = article_from_text(text, article_id="r2", source="مصدر تجريبي", published=PUB)
+    return extract_events(art, gazetteer=gaz)
+
+
+def test_the_event_is_at_the_target_not_where_the_shooters_are():
+    (ev,) = _run_with(
+        _SHOOT_GAZ,
+        "أصيب مدنيان جراء اعتداء المسلحين المنتشرين في قريتي تل الورد وعين الصفا "
+        "بالقذائف الصاروخية على مدينة المرج الأخضر.",
+    )
+    assert at(ev, _TGT)
+    (ev,) = _run_with(_SHOOT_GAZ, "قصفت الفصائل من مواقعها في تل الورد بالمدفعية على المرج الأخضر.")
+    assert at(ev, _TGT)
+    # without a target the stationed place is still the place of the event
+    (ev,) = _run_with(_SHOOT_GAZ, "سقطت قذائف على المسلحين المنتشرين في تل الورد.")
+    assert at(ev, _SH1)
+
+
+# -- «حي X بمدينة Y»: a neighbourhood name resolved far from its town is not the place
+_FAR = P("far", "الروضة", "village", lon=37.6, lat=36.6)
+_NEAR_N = P("nearn", "الصالحية", "village", lon=36.41, lat=35.11)
+_NB_GAZ = FakeGazetteer({"الروضة": _FAR, "الصالحية": _NEAR_N, "المرج الأخضر": _TGT})
+
+
+def test_a_neighbourhood_is_placed_in_its_town_unless_it_resolved_near_it():
+    (ev,) = _run_with(_NB_GAZ, "انفجرت عبوة ناسفة في حي الروضة بمدينة المرج الأخضر.")
+    assert at(ev, _TGT)
+    (ev,) = _run_with(_NB_GAZ, "انفجرت عبوة ناسفة في حي الروضة في المرج الأخضر.")
+    assert at(ev, _TGT)
+    (ev,) = _run_with(_NB_GAZ, "انفجرت عبوة ناسفة في حي الصالحية بمدينة المرج الأخضر.")
+    assert at(ev, _NEAR_N)

@@ -1,0 +1,101 @@
+"""Roles that need the whole sentence: where shooters fire from, misresolved neighbourhoods.
+
+Called by :func:`events.locate.place_uses` after each mention got its own role. Written
+by hand: rules of Arabic news prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from events.classify import NormText
+from events.locate import PlaceUse, _context, _filler, _peel_fillers, _strip
+from geo.roads import haversine_km
+
+__all__ = ["neighbourhoods", "shooters"]
+
+
+#: where shooters are stationed: «المجموعات المنتشرة في A»، «من مواقعها في A»
+_STATIONED = frozenset(
+    ("المنتشره", "المتمركزه", "المتواجده", "المنتشرين", "المتمركزين", "المتواجدين",
+     "مواقعها", "مواقعهم", "مواقعه", "مراكزها", "نقاطها", "تمركزها", "تمركزهم", "انتشارها",
+     "مواقع", "مناطق", "المتحصنه", "المتحصنين")
+)  # fmt: skip
+#: the target of fire: «على مدينة B»، «استهدفت B»
+_TARGET = re.compile(r"(?:علي|استهدف\w*|تستهدف|يستهدف|باتجاه|نحو)")
+
+
+def shooters(uses: list[PlaceUse], nt: NormText, offset: int) -> list[PlaceUse]:
+    """Mark where shooters fire from as the ``origin`` when a target place follows.
+
+    «اعتداء المجموعات المنتشرة في A وB بالقذائف على مدينة C»، «قصفت من مواقعها في A
+    قرية C»: the event is at C; A and B get the role ``origin``.
+    """
+    out = list(uses)
+    for i, u in enumerate(uses):
+        if u.role != "location":
+            continue
+        attached, words = _context(nt, u.mention.start - offset)
+        attached, words, _ = _peel_fillers(attached, words)
+        if not (attached == "" and len(words) >= 2 and words[-1] == "في"):
+            continue
+        if _strip(words[-2]) not in _STATIONED and words[-2] not in _STATIONED:
+            continue
+        j = i + 1
+        while j < len(uses) and (uses[j].role != "location" or _coordinated(uses, j, nt, offset)):
+            j += 1
+        if j >= len(uses):
+            continue
+        between = re.findall(
+            r"\w+",
+            nt.norm[
+                nt.norm_pos(u.mention.end - offset) : nt.norm_pos(uses[j].mention.start - offset)
+            ],
+        )
+        if not any(_TARGET.fullmatch(w) for w in between):
+            continue
+        for k in range(i, j):
+            if out[k].role == "location":
+                out[k] = replace(out[k], role="origin", marker="")
+    return out
+
+
+def _coordinated(uses: list[PlaceUse], j: int, nt: NormText, offset: int) -> bool:
+    """Whether ``uses[j]`` is joined to the place before it by a bare «و» («A وB»)."""
+    gap = nt.norm[
+        nt.norm_pos(uses[j - 1].mention.end - offset) : nt.norm_pos(uses[j].mention.start - offset)
+    ]
+    return gap.strip() in ("و", "") and (gap.strip() == "و" or gap.endswith("و"))
+
+
+#: a neighbourhood further than this from the town that qualifies it was misresolved
+_NEIGHBOURHOOD_KM = 10.0
+
+
+def neighbourhoods(uses: list[PlaceUse], nt: NormText, offset: int) -> list[PlaceUse]:
+    """Place «حي X بمدينة Y»/«حي X في Y» in Y unless X lies within ~10 km of Y.
+
+    A neighbourhood's name often matches a village elsewhere; the town that qualifies it
+    is the reliable place. X then gets the role ``named`` (told, not mapped).
+    """
+    out = list(uses)
+    for i in range(len(uses) - 1):
+        x, y = uses[i], uses[i + 1]
+        if x.role != "location" or y.role not in ("location", "containment"):
+            continue
+        gap = re.findall(
+            r"\w+",
+            nt.norm[nt.norm_pos(x.mention.end - offset) : nt.norm_pos(y.mention.start - offset)],
+        )
+        if not gap or len(gap) > 2 or not all(g in ("ب", "في") or _filler(g) for g in gap):
+            continue  # «حي X بمدينة Y»، «حي X في Y»، «حي X في مدينة Y»
+        _, words = _context(nt, x.mention.start - offset)
+        if not words or _strip(words[-1]) not in ("حي", "احياء", "حيي"):
+            continue
+        px, py = x.place.point, y.place.point
+        if px is not None and py is not None and haversine_km(px, py) <= _NEIGHBOURHOOD_KM:
+            continue
+        out[i] = replace(x, role="named")
+        out[i + 1] = replace(y, role="location", qualifier=y.qualifier or x.qualifier)
+    return out
