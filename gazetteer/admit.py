@@ -230,7 +230,9 @@ class Admitter:
                 prev = None
             else:
                 a = rfind(" ", 0, e) + 1
-                prev = mtext[max(a, ws - WINDOW) : e] or None
+                if a < ws - WINDOW:
+                    a = ws - WINDOW
+                prev = mtext[a:e] or None
             pf = prev_get(prev) or self._prev_facts(prev)
             if pf[0]:
                 continue
@@ -272,11 +274,27 @@ class Admitter:
                 # just before it (core's coordination rule), so without "و" it goes now;
                 # a kind-of-place or plural noun (والقرى) is never kept that way.
                 if prefix.startswith("و") and not generic:
-                    args = (mstart, mend, key_id, prefix, article, 0.7, form, f.cands, True)
-                    append(Pending(*args, prev, pf[3]))
+                    append(
+                        Pending(
+                            mstart,
+                            mend,
+                            key_id,
+                            prefix,
+                            article,
+                            0.7,
+                            form,
+                            f.cands,
+                            True,
+                            prev,
+                            pf[3],
+                        )
+                    )
                 continue
-            args = (mstart, mend, key_id, prefix, article, conf, form, f.cands, False)
-            append(Pending(*args, prev, pf[3]))
+            append(
+                Pending(
+                    mstart, mend, key_id, prefix, article, conf, form, f.cands, False, prev, pf[3]
+                )
+            )
         return out
 
 

@@ -30,27 +30,22 @@ def _km_rows(pts: list[tuple[float, float]], apts: list[tuple[float, float]]) ->
     The formula of :func:`gazetteer.resolve.anchor_distances` and ``h_to_km``, in plain
     Python.
     """
-    alon = [math.radians(x) for x, _ in apts]
-    alat = [math.radians(y) for _, y in apts]
-    acos = [math.cos(y) for y in alat]
+    # One (lat, cos lat, lon) triple per anchor, read by iteration rather than by index;
+    # the same operations in the same order as before, so the same floats.
+    radians, cos = math.radians, math.cos
+    arows = [(radians(y), cos(radians(y)), radians(x)) for x, y in apts]
     sin, asin, sqrt = math.sin, math.asin, math.sqrt
     out = []
     for x, y in pts:
-        lon1, lat1 = math.radians(x), math.radians(y)
-        c1 = math.cos(lat1)
+        lon1, lat1 = radians(x), radians(y)
+        c1 = cos(lat1)
         out.append(
             [
-                _R2
-                * asin(
-                    sqrt(
-                        min(
-                            1.0,
-                            sin((alat[k] - lat1) / 2) ** 2
-                            + c1 * acos[k] * sin((alon[k] - lon1) / 2) ** 2,
-                        )
-                    )
-                )
-                for k in range(len(apts))
+                _R2 * asin(sqrt(h if h < 1.0 else 1.0))
+                for h in [
+                    sin((alat - lat1) / 2) ** 2 + c1 * acos * sin((alon - lon1) / 2) ** 2
+                    for alat, acos, alon in arows
+                ]
             ]
         )
     return out

@@ -232,21 +232,24 @@ class Gazetteer:
         chosen: list[Pending] = []
         taken = bytearray(len(mtext))
         ends: set[int] = set()
-
-        def take(p: Pending) -> None:
-            chosen.append(p)
-            taken[p.mstart : p.mend] = b"\x01" * (p.mend - p.mstart)
-            ends.add(p.mend)
-
+        find = taken.find
+        coord: list[Pending] = []
         for p in kept:
-            if not p.coord_only and taken.find(1, p.mstart, p.mend) < 0:
-                take(p)
+            if p.coord_only:
+                coord.append(p)
+            elif find(1, p.mstart, p.mend) < 0:
+                chosen.append(p)
+                taken[p.mstart : p.mend] = b"\x01" * (p.mend - p.mstart)
+                ends.add(p.mend)
         # A name without context of its own counts when "و" joins it to a place just named.
-        for p in sorted((p for p in kept if p.coord_only), key=lambda p: p.mstart):
+        coord.sort(key=lambda p: p.mstart)
+        for p in coord:
             ws = p.mstart - len(p.prefix)
             joined = p.prefix.startswith("و") and (ws - 1) in ends
             if joined and taken.find(1, p.mstart, p.mend) < 0:
-                take(p)
+                chosen.append(p)
+                taken[p.mstart : p.mend] = b"\x01" * (p.mend - p.mstart)
+                ends.add(p.mend)
         chosen.sort(key=lambda p: p.mstart)
         return self._resolver.resolve(view, chosen)
 
