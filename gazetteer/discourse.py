@@ -322,12 +322,8 @@ def _hints(pend: list[Pending], ranked: list[Ranked], gaps: list[str | None]):
 def _anchors(ranked: list[Ranked]) -> tuple[Place, ...]:
     """Top places resolved with p >= ANCHOR_P that can anchor others, first seen first."""
     out: dict[str, Place] = {}
-    seen: set[int] = set()  # names repeat: the same ranking object is looked at once
-    for r in ranked:
-        k = id(r)
-        if k in seen:
-            continue
-        seen.add(k)
+    # Names repeat: the same ranking object is looked at once (first seen first).
+    for r in {id(r): r for r in ranked}.values():
         if not r.places or r.probs[0] < ANCHOR_P:
             continue
         top = r.places[0]
