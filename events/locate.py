@@ -232,12 +232,18 @@ def place_uses(
     list of PlaceUse
         In text order.
     """
+    # (they read this module's helpers)
+    from events.place_roles import cancelled_plan, head_noun, neighbourhoods, shooters
+
     nt = norm_text(text)
     uses: list[PlaceUse] = []
     prev: Mention | None = None
     last_marker = ""
-    for m in sorted(mentions, key=lambda m: m.start):
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for k, m in enumerate(ordered):
         s, e = m.start - offset, m.end - offset
+        if head_noun(m, ordered[k + 1] if k + 1 < len(ordered) else None, text, offset):
+            continue
         attached, words = _context(nt, s)
         after = re.findall(r"\w+", nt.norm[nt.norm_pos(e) : nt.norm_pos(e) + 40])[:3]
         p = m.place
@@ -249,7 +255,7 @@ def place_uses(
             role = "actor"
         elif is_diplomatic_use(words, after):
             role = "diplomatic"
-        elif intended(nt.norm, nt.norm_pos(s), n=8):
+        elif intended(nt.norm, nt.norm_pos(s), n=8) or cancelled_plan(nt.norm, nt.norm_pos(s)):
             role = "intended"
         else:
             role = "location"
@@ -273,8 +279,6 @@ def place_uses(
         if role == "location":
             last_marker = marker
         prev = m
-    from events.place_roles import neighbourhoods, shooters  # (they read this module's helpers)
-
     return neighbourhoods(shooters(uses, nt, offset), nt, offset)
 
 

@@ -1,4 +1,4 @@
-"""Roles that need the whole sentence: where shooters fire from, misresolved neighbourhoods.
+"""Roles that need the whole sentence: shooters, misresolved neighbourhoods, denied plans.
 
 Called by :func:`events.locate.place_uses` after each mention got its own role. Written
 by hand: rules of Arabic news prose.
@@ -11,9 +11,13 @@ from dataclasses import replace
 
 from events.classify import NormText
 from events.locate import PlaceUse, _context, _filler, _peel_fillers, _strip
+from events.modality import clause_start
+from gazetteer.model import Mention
+from gazetteer.nonplaces import GENERIC_NOUNS, strip_clitics
+from gazetteer.normalize import normalize
 from geo.roads import haversine_km
 
-__all__ = ["neighbourhoods", "shooters"]
+__all__ = ["cancelled_plan", "head_noun", "neighbourhoods", "shooters"]
 
 
 #: where shooters are stationed: «المجموعات المنتشرة في A»، «من مواقعها في A»
@@ -99,3 +103,36 @@ def neighbourhoods(uses: list[PlaceUse], nt: NormText, offset: int) -> list[Plac
         out[i] = replace(x, role="named")
         out[i + 1] = replace(y, role="location", qualifier=y.qualifier or x.qualifier)
     return out
+
+
+#: «كان من المقرر/المفترض أن …», «كان مقرراً أن …», «كان يفترض أن …»: a past plan.
+_PAST_PLAN = re.compile(
+    r"(?<!\w)[وف]?كان(?:ت)?\s+(?:من\s+)?(?:ال)?(?:مقرر|مفترض|منتظر|متوقع|مزمع)ا?(?!\w)"
+    r"|(?<!\w)[وف]?كان(?:ت)?\s+[يت]فترض(?!\w)"
+)
+#: …then a turn: «لكنها توقفت», «إلا أنها عادت», «غير أن», «بيد أن», «قبل أن».
+_BUT = re.compile(r"(?<!\w)(?:و?لكن\w*|الا\s+ان\w*|غير\s+ان\w*|بيد\s+ان\w*|قبل\s+ان)(?!\w)")
+
+
+def cancelled_plan(norm: str, pos: int) -> bool:
+    """Return whether the place at ``norm[pos]`` is where something was due, not went.
+
+    «كان من المقرر أن تصل إلى X لكنها توقفت في Y»: X is a destination the text goes on
+    to deny, so it is no end of a route (Y, where it stopped, is told as a location).
+    """
+    start = clause_start(norm, pos)
+    plan = list(_PAST_PLAN.finditer(norm, start, pos))
+    if not plan or len(re.findall(r"\w+", norm[plan[-1].end() : pos])) > 8:
+        return False
+    return _BUT.search(norm, pos) is not None
+
+
+def head_noun(m: Mention, nxt: Mention | None, text: str, offset: int) -> bool:
+    """Return whether ``m`` is a kind-of-place noun heading the name after it.
+
+    «ريف مدينة القامشلي»: a gazetteer may know a place called «مدينة», but a settlement
+    noun followed at once by another place's name is that name's head, not a place.
+    """
+    if nxt is None or strip_clitics(normalize(m.surface)).isdisjoint(GENERIC_NOUNS):
+        return False
+    return not text[m.end - offset : nxt.start - offset].strip()

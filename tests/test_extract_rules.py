@@ -348,3 +348,35 @@ def test_a_neighbourhood_is_placed_in_its_town_unless_it_resolved_near_it():
     assert at(ev, _TGT)
     (ev,) = _run_with(_NB_GAZ, "انفجرت عبوة ناسفة في حي الصالحية بمدينة المرج الأخضر.")
     assert at(ev, _NEAR_N)
+
+
+def test_a_planned_destination_the_text_then_denies_is_no_end_of_the_route():
+    for text in (
+        "سيّرت القوات الروسية والتركية دورية مشتركة على الطريق الدولي انطلاقاً من الحاضر، "
+        "وكان من المقرر أن تصل إلى الزربة لكنها توقفت في كفرنوران وعادت أدراجها.",
+        "سيّرت القوات الروسية والتركية دورية مشتركة على الطريق الدولي انطلاقاً من الحاضر، "
+        "وكان من المفترض أن تبلغ الدورية الزربة، إلا أنها توقفت في كفرنوران.",
+    ):
+        (ev,) = run(text)
+        assert ev.sub_event_type == "joint_patrol"
+        assert at(ev, A)
+        assert at(ev, B)
+        assert not at(ev, C, 5)
+
+
+def test_a_settlement_noun_heading_the_next_name_is_no_place_and_the_patrol_is_joint():
+    medina = P("medina", "مدينة", "city", "SA", 39.6, 24.47, population=1_300_000)
+    gaz = FakeGazetteer({"قاعدة الزربة الجوية": BASE, "مدينة": medina})
+    art = article_from_text(
+        "اعترض الأهالي الدورية الروسية التركية المشتركة في ريف الحاضر اليوم.\n"
+        "ومن المقرر أن تُسيّر الدورية التالية يوم الأحد المقبل في ريف مدينة الزربة.",
+        article_id="r1",
+        source="مصدر تجريبي",
+        published=PUB,
+    )
+    evs = extract_events(art, gazetteer=gaz)
+    assert [(e.sub_event_type, e.status) for e in evs] == [
+        ("joint_patrol", "reported"),
+        ("joint_patrol", "planned"),
+    ]
+    assert at(evs[1], C, 1)
