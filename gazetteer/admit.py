@@ -118,7 +118,7 @@ class Admitter:
         self._place_at = place_at
         self._zipf = zipf
         self._facts: dict[int, KeyFacts] = {}
-        self._forms: dict[tuple[int, str], tuple[bool, bool, bool]] = {}
+        self._forms: dict[tuple[int, str], tuple[bool, bool, bool, bool]] = {}
         self._prev: dict[str | None, tuple[bool, bool, bool, int, bool]] = {}
 
     def facts(self, key_id: int) -> KeyFacts:
@@ -129,20 +129,27 @@ class Admitter:
             f = self._facts[key_id] = KeyFacts(self._keys[key_id], cands)
         return f
 
-    def _form_facts(self, key_id: int, form: str, f: KeyFacts) -> tuple[bool, bool, bool]:
+    def _form_facts(self, key_id: int, form: str, f: KeyFacts) -> tuple[bool, bool, bool, bool]:
         """Return what a name's written form says about it.
 
         (needs context as a frequent or common word, is a bare kind-of-place noun, is a
-        plural common noun: never a place).
+        plural common noun: never a place, is a frequent indefinite plural-pattern word:
+        a locative word before it is context enough).
         """
         hit = self._forms.get((key_id, form))
         if hit is None:
-            frequent = npl.needs_context_by_frequency(self._zipf.get(form, 0.0), f.cands)
+            zipf = self._zipf.get(form, 0.0)
+            frequent = npl.needs_context_by_frequency(zipf, f.cands)
             forms = npl.strip_clitics(form)
             generic = not forms.isdisjoint(npl.GENERIC_NOUNS)
             needs = frequent or generic or npl.is_common_word(form)
             plural = not forms.isdisjoint(npl.PLURAL_NOUNS)
-            hit = self._forms[(key_id, form)] = (needs, generic, plural)
+            pattern = (
+                not needs
+                and npl.is_plural_pattern(form)
+                and npl.plural_needs_context(zipf, f.cands)
+            )
+            hit = self._forms[(key_id, form)] = (needs or pattern, generic, plural, pattern)
         return hit
 
     def _prev_facts(self, prev: str | None) -> tuple[bool, bool, bool, int, bool]:
@@ -264,7 +271,11 @@ class Admitter:
                     continue
                 if ff[0]:
                     # A bare settlement noun (مزرعة، قرى) is not rescued by a hint after it.
-                    hinted = pf[1] or (not generic and _hint_next(mtext, nxt, e, lim))
+                    hinted = (
+                        pf[1]
+                        or (ff[3] and ("ب" in prefix or pf[2]))
+                        or (not generic and _hint_next(mtext, nxt, e, lim))
+                    )
                     conf = 0.8 if hinted else -1.0
                 elif f.short:
                     hinted = "ب" in prefix or pf[2] or _hint_next(mtext, nxt, e, lim)

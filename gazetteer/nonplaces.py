@@ -50,6 +50,8 @@ __all__ = [
     "hint_after",
     "is_common_word",
     "is_outlet_tail",
+    "is_plural_pattern",
+    "plural_needs_context",
     "strip_clitics",
     "word_zipf",
 ]
@@ -313,6 +315,29 @@ def frequency_threshold(place: Place) -> float:
     if place.population >= 1_000_000:
         return math.inf
     return 2.5 + 0.3 * lp
+
+
+def is_plural_pattern(form: str) -> bool:
+    """Whether a one-word name, as written, looks like an indefinite sound feminine plural.
+
+    «قنوات» ("channels"), «ساحات», «خيمات»: a bare word of three or more root letters plus
+    «ات», without the article. Such a word is ordinary vocabulary far more often than it is
+    a village, so it gets the lower threshold of :func:`plural_needs_context`.
+    """
+    return " " not in form and not form.startswith("ال") and len(form) >= 5 and form.endswith("ات")
+
+
+def plural_needs_context(zipf: float, cands: Sequence[Place]) -> bool:
+    """Whether a plural-pattern name this frequent needs a locative word before it.
+
+    The threshold is the one of a foreign place of the same size (2.5 + 0.3 log10(pop+1)),
+    for Syrian places too: «نشرته على قنوات في تطبيق تلغرام» is about channels, while
+    «في قنوات»، «بلدة قنوات» keep the village.
+    """
+    if not cands or any(c.kind == "country" for c in cands):
+        return False
+    pop = max(max(c.population, 0) for c in cands)
+    return zipf >= 2.5 + 0.3 * math.log10(pop + 1)
 
 
 def needs_context_by_frequency(zipf: float, cands: Sequence[Place]) -> bool:

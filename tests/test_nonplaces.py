@@ -1,9 +1,11 @@
 """Persons, organisations and common words that contain place names are not places."""
 
+from dataclasses import replace
+
 import pytest
 
 from gazetteer.core import Gazetteer
-from gazetteer.nonplaces import hint_after, is_common_word, strip_clitics
+from gazetteer.nonplaces import hint_after, is_common_word, is_plural_pattern, strip_clitics
 from tests.gazetteer_fixtures import ALL, FakeTable
 
 
@@ -119,3 +121,44 @@ def test_helpers():
     assert hint_after(["بريف"]) == "contain"
     assert hint_after(["الواقعه", "غرب"]) == "near"
     assert hint_after(["والتقى", "الوفد"]) is None
+
+
+def _plural_village(name):
+    # A real record's point under a made-up name (see tests.gazetteer_fixtures).
+    base = next(p for p in ALL if p.country == "SY" and p.kind in ("village", "town"))
+    return replace(base, place_id=f"test:{name}", name_ar=name, names_ar=(name,), population=8000)
+
+
+@pytest.fixture(scope="module")
+def gz_plural():
+    return Gazetteer(FakeTable((*ALL, _plural_village("قنوات"), _plural_village("محطات"))))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تبنت المجموعة الهجوم في بيان نشرته على قنوات في تطبيق تلغرام",
+        "بثت الصور عبر قنوات فضائية عدة",
+        "أغلقت السلطات ثلاث محطات للوقود",
+    ],
+)
+def test_frequent_indefinite_plurals_need_a_locative_word(gz_plural, text):
+    assert surfaces(gz_plural, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("سقطت قذائف على بلدة قنوات صباحاً", "قنوات"),
+        ("قتل شاب في قنوات برصاص مجهولين", "قنوات"),
+        ("قصفت المدفعية قرية محطات", "محطات"),
+    ],
+)
+def test_plural_named_villages_with_locative_context_are_places(gz_plural, text, word):
+    assert word in surfaces(gz_plural, text)
+
+
+def test_plural_pattern_helpers():
+    assert is_plural_pattern("قنوات")
+    assert not is_plural_pattern("القنوات")
+    assert not is_plural_pattern("بنات")
