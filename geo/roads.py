@@ -21,6 +21,7 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer.model import Place
+from gazetteer.resolve import haversine_km  # the one great-circle distance of the project
 from geo.errors import RoadError
 
 __all__ = [
@@ -137,26 +138,6 @@ def road_line(road: Place) -> LineString:
 def frame_for(road: Place) -> LocalFrame:
     """Return the local frame used for ``road`` (centred on its waypoints)."""
     return LocalFrame.around(road.waypoints)
-
-
-def haversine_km(a: Sequence[float], b: Sequence[float]) -> float:
-    """Great-circle distance between two (lon, lat) points in kilometres.
-
-    Parameters
-    ----------
-    a, b : sequence of float
-        (lon, lat) in degrees.
-
-    Returns
-    -------
-    float
-    """
-    lon1, lat1, lon2, lat2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
 def line_length_km(line: LineString) -> float:
