@@ -275,7 +275,8 @@ def ingest_paths(
     ids: dict[str, tuple[str, str]] = {}  # article id -> (path, fingerprint) in this batch
     for done, path in enumerate(files, 1):
         label = str(path)
-        try:
+
+        def work(path: Path = path, label: str = label) -> str:
             article = read(path)
             fingerprint = article_fingerprint(article)
             first = ids.setdefault(article.article_id, (label, fingerprint))
@@ -284,20 +285,28 @@ def ingest_paths(
                     f"article id {article.article_id!r} is also used by {first[0]}; "
                     "rename one file or give it an 'id' in its sidecar"
                 )
-            status = _ingest_one(article, store, extraction)
-        except _SetupError as exc:
-            raise exc.original from None
-        except ImportError:
-            raise  # a broken installation, not a bad article
-        except Exception as exc:
-            reason = _failure(exc)
-            tally.fail(label, reason)
-            status = f"failed: {reason}"
-        else:
-            tally.add(status)
+            return _ingest_one(article, store, extraction)
+
+        status = _attempt(tally, label, work)
         if progress is not None:
             progress(done, len(files), label, status)
     return tally.summary()
+
+
+def _attempt(tally: _Tally, label: str, work: Callable[[], str]) -> str:
+    """Run one article's work; a failure is tallied with its reason, the batch goes on."""
+    try:
+        status = work()
+    except _SetupError as exc:
+        raise exc.original from None
+    except ImportError:
+        raise  # a broken installation, not a bad article
+    except Exception as exc:  # any error of one article is reported, never hides the rest
+        reason = _failure(exc)
+        tally.fail(label, reason)
+        return f"failed: {reason}"
+    tally.add(status)
+    return status
 
 
 def reprocess(
@@ -332,21 +341,14 @@ def reprocess(
         article = store.article(article_id)
         if article is None:  # deleted meanwhile
             continue
-        try:
+
+        def work(article: Article = article) -> str:
             events = extraction(article)
-            status = store.save_article(
+            return store.save_article(
                 article, events, force=True, extractor_version=extraction.version
             )
-        except _SetupError as exc:
-            raise exc.original from None
-        except ImportError:
-            raise  # a broken installation, not a bad article
-        except Exception as exc:
-            reason = _failure(exc)
-            tally.fail(article_id, reason)
-            status = f"failed: {reason}"
-        else:
-            tally.add(status)
+
+        status = _attempt(tally, article_id, work)
         if progress is not None:
             progress(done, len(ids), article_id, status)
     return tally.summary()
