@@ -83,6 +83,7 @@ class Gazetteer:
         """Build what tagging needs on top of the name index."""
         self._zipf = zipf
         self._actors = NameMatcher((p, i) for i, p in enumerate(npl.ACTOR_PHRASES))
+        self._scan = self._matcher.joint_scan(self._actors)
         self._generic_keys = frozenset(
             {self._matcher.lookup_key(g) for g in GENERIC_ROADS} - {None}
         )
@@ -223,11 +224,12 @@ class Gazetteer:
         mtext = view.mtext
         # Occupancy maps (one byte per match-text character) keep overlap tests O(span).
         blocked: bytearray | None = None
-        for ms, me, *_ in self._actors.find_raw(mtext):
+        places, actors = self._scan.find_raw(mtext)
+        for ms, me, *_ in actors:
             if blocked is None:
                 blocked = bytearray(len(mtext))
             blocked[ms:me] = b"\x01" * (me - ms)
-        kept = self._admitter.admit_all(view, self._matcher.find_raw(mtext), blocked)
+        kept = self._admitter.admit_all(view, places, blocked)
         kept.sort(key=lambda p: (p.mstart - p.mend, p.mstart))  # longest first
         chosen: list[Pending] = []
         taken = bytearray(len(mtext))

@@ -237,7 +237,7 @@ class NameMatcher:
         self.key_ids = key_ids
         self.key_places: tuple[tuple[int, ...], ...] = tuple(tuple(sorted(p)) for p in places)
         self._klen = tuple(len(k) for k in self.keys)
-        self._auto = _automaton(self.keys)
+        self._built: ahocorasick.Automaton | None = None
 
     @classmethod
     def from_index(cls, keys: list[str], key_places: list[list[int]]) -> NameMatcher:
@@ -267,7 +267,7 @@ class NameMatcher:
         self.key_ids = {k: i for i, k in enumerate(self.keys)}
         self.key_places = tuple(tuple(p) for p in key_places)
         self._klen = tuple(len(k) for k in self.keys)
-        self._auto = _automaton(self.keys)
+        self._built: ahocorasick.Automaton | None = None
         return self
 
     def __len__(self) -> int:
@@ -309,7 +309,9 @@ class NameMatcher:
         klen = self._klen
         out: list[tuple[int, int, int, str, bool]] = []
         append = out.append
-        for end, kid in self._auto.iter(mtext):
+        if self._built is None:  # built on first use: a joint scan may stand in for it
+            self._built = _automaton(self.keys)
+        for end, kid in self._built.iter(mtext):
             s = end - klen[kid]
             if mtext[s - 1] == " ":
                 append((s, end, kid, "", False))
@@ -321,6 +323,10 @@ class NameMatcher:
             if info is not None:
                 append((s - info[0], end, kid, info[1], info[2]))
         return out
+
+    def joint_scan(self, other: NameMatcher) -> JointScan:
+        """One scan for this matcher's keys and ``other``'s (see :class:`JointScan`)."""
+        return JointScan(self, other)
 
     def span(self, view: TextView, m: Match) -> tuple[int, int]:
         """Original ``(start, end)`` of a match, trailing diacritics/tatweel included."""
@@ -340,3 +346,74 @@ def span_of(view: TextView, mstart: int, mend: int) -> tuple[int, int]:
     while end < n and text[end] in _DROP:
         end += 1
     return start, end
+
+
+class JointScan:
+    """One Aho-Corasick pass over a text for the keys of two matchers.
+
+    Scanning a text once for both key sets instead of once per matcher saves a pass;
+    each matcher's matches come out as from its own :meth:`NameMatcher.find_raw`, in the
+    same order (a key in both sets is reported to both).
+
+    Parameters
+    ----------
+    first, second : NameMatcher
+    """
+
+    def __init__(self, first: NameMatcher, second: NameMatcher):
+        words: dict[str, int] = {}
+        firsts: list[int] = []
+        seconds: list[int] = []
+        for which, matcher in ((0, first), (1, second)):
+            for kid, key in enumerate(matcher.keys):
+                v = words.get(key)
+                if v is None:
+                    v = words[key] = len(firsts)
+                    firsts.append(-1)
+                    seconds.append(-1)
+                (firsts if which == 0 else seconds)[v] = kid
+        self._first = tuple(firsts)
+        self._second = tuple(seconds)
+        self._klen = tuple(len(k) for k in words)
+        self._auto = _automaton(tuple(words))
+
+    def find_raw(
+        self, mtext: str
+    ) -> tuple[list[tuple[int, int, int, str, bool]], list[tuple[int, int, int, str, bool]]]:
+        """Both matchers' :meth:`NameMatcher.find_raw` on ``mtext``, in one scan.
+
+        Parameters
+        ----------
+        mtext : str
+            :attr:`TextView.mtext`.
+
+        Returns
+        -------
+        tuple of (list of tuple, list of tuple)
+            The first matcher's matches, then the second's.
+        """
+        out1: list[tuple[int, int, int, str, bool]] = []
+        out2: list[tuple[int, int, int, str, bool]] = []
+        if not self._klen:
+            return out1, out2
+        klen, first, second = self._klen, self._first, self._second
+        append1, append2 = out1.append, out2.append
+        for end, v in self._auto.iter(mtext):
+            s = end - klen[v]
+            if mtext[s - 1] == " ":
+                hit = (s, end, "", False)
+            else:
+                ws = mtext.rfind(" ", 0, s) + 1
+                if s - ws > _MAX_PROCLITIC:
+                    continue
+                info = _PREFIXES.get(mtext[ws:s])
+                if info is None:
+                    continue
+                hit = (s - info[0], end, info[1], info[2])
+            kid = first[v]
+            if kid >= 0:
+                append1((hit[0], end, kid, hit[2], hit[3]))
+            kid = second[v]
+            if kid >= 0:
+                append2((hit[0], end, kid, hit[2], hit[3]))
+        return out1, out2
