@@ -199,6 +199,8 @@ class Gazetteer:
             raise InputError(f"text of {len(text):,} characters is over {MAX_CHARS:,}")
         if not text or not _ARABIC.search(text):
             return []
+        if len(text) <= CHUNK_CHARS:  # one piece: its mentions are the text's
+            return self._tag_piece(text)
         out: list[Mention] = []
         for offset, piece in _pieces(text):
             for m in self._tag_piece(piece):
