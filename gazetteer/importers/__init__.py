@@ -30,7 +30,45 @@ __all__ = [
     "import_path",
     "import_table_path",
     "read_imports",
+    "read_source_text",
 ]
+
+
+def read_source_text(path: Path, *, what: str, encodings: Sequence[str] = ("utf-8-sig",)) -> str:
+    """Read a text source file for an importer, trying ``encodings`` in order.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    what : str
+        What the file should be, for the error message ("a GeoNames dump (tab-separated text)").
+    encodings : sequence of str, optional
+        Codecs to try, first success wins.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ImportFormatError
+        Unreadable, binary (NUL bytes near the start), or undecodable in every encoding.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(f"{path}: cannot read: {exc.strerror}") from exc
+    if b"\x00" in data[:4096]:
+        raise ImportFormatError(f"{path}: binary file, not {what}")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    names = " or ".join(encodings)
+    raise ImportFormatError(f"{path}: not text in {names}; expected {what}")
+
 
 #: Bump when stored import rows change shape; older tables must be re-imported.
 IMPORT_VERSION = 1

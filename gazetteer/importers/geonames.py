@@ -14,7 +14,7 @@ from pathlib import Path
 
 from gazetteer.admin import iso_from_geonames
 from gazetteer.errors import ImportFormatError
-from gazetteer.importers import ImportedRow, SourceRead
+from gazetteer.importers import ImportedRow, SourceRead, read_source_text
 from gazetteer.model import Place
 from gazetteer.rows import clean_arabic_names, clean_latin_names, pick_preferred_arabic
 
@@ -47,21 +47,6 @@ def _kind(fclass: str, fcode: str, population: int) -> str | None:
 _PRECISION = {"city": 5.0, "town": 2.0, "village": 1.0, "site": 1.0, "area": 5.0, "region": 25.0}
 
 
-def _decode(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFormatError(f"{path}: cannot read: {exc.strerror}") from exc
-    if b"\x00" in data[:4096]:
-        raise ImportFormatError(f"{path}: binary file, not a GeoNames dump (tab-separated text)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(
-            f"{path}: not UTF-8 (byte {exc.start}); GeoNames dumps are UTF-8"
-        ) from exc
-
-
 def read_geonames(path: Path) -> SourceRead:
     """Read a GeoNames country dump into import rows.
 
@@ -83,7 +68,7 @@ def read_geonames(path: Path) -> SourceRead:
     """
     if not path.is_file():
         raise ImportFormatError(f"{path}: a GeoNames import needs a dump file such as SY.txt")
-    text = _decode(path)
+    text = read_source_text(path, what="a GeoNames dump (tab-separated UTF-8 text)")
     rows: list[ImportedRow] = []
     skipped: list[tuple[str, str]] = []
     good_lines = 0

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from gazetteer.admin import iso_from_ocha
 from gazetteer.errors import ImportFormatError
-from gazetteer.importers import ImportedRow, SourceRead
+from gazetteer.importers import ImportedRow, SourceRead, read_source_text
 from gazetteer.model import Place
 from gazetteer.rows import clean_arabic_names, clean_latin_names, pick_preferred_arabic
 
@@ -38,19 +38,6 @@ _ALIASES = {
 }
 _REQUIRED = ("pcode", "lat", "lon")
 _KEY = re.compile(r"[\s_\-]")
-
-
-def _decode(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFormatError(f"{path}: cannot read: {exc.strerror}") from exc
-    if b"\x00" in data[:4096]:
-        raise ImportFormatError(f"{path}: binary file, not an OCHA populated-places CSV")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1256", errors="strict")
 
 
 def _columns(header: list[str]) -> dict[str, str]:
@@ -83,10 +70,9 @@ def read_ocha(path: Path) -> SourceRead:
     """
     if not path.is_file():
         raise ImportFormatError(f"{path}: an OCHA import needs a CSV file")
-    try:
-        text = _decode(path)
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(f"{path}: neither UTF-8 nor windows-1256") from exc
+    text = read_source_text(
+        path, what="an OCHA populated-places CSV", encodings=("utf-8-sig", "cp1256")
+    )
     try:
         reader = csv.DictReader(io.StringIO(text))
         header = list(reader.fieldnames or [])
