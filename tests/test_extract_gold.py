@@ -9,7 +9,6 @@ that makes extraction worse on unseen text fails here (raise them as the extract
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import math
 import subprocess
@@ -18,23 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.bench_support import load_bench
 from tests.gazetteer_support import data_dir_with_builtin, wof_tree
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "bench" / "data" / "events_gold"
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location(
-        "extract_eval", REPO / "bench" / "extract_eval.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["extract_eval"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load_bench()
+ev = load_bench("extract_eval")
 
 # Measured 2026 (gold set v1) after the extraction hardening (G10), built-in + overlay:
 # P 1.00, R 0.92, F1 0.96; sub-type 1.0, date exact 0.93, date within precision 1.0,

@@ -10,7 +10,6 @@ phrasing, not a point lost; raise them as the extractor improves.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import subprocess
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.bench_support import load_bench
 from tests.gazetteer_support import data_dir_with_builtin, wof_tree
 
 REPO = Path(__file__).resolve().parents[1]
@@ -26,16 +26,7 @@ GOLD_DIR = REPO / "bench" / "data" / "events_gold2"
 GOLD = GOLD_DIR / "gold.json"
 
 
-def _load_bench():
-    name = "extract_eval_gold2"
-    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "extract_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load_bench()
+ev = load_bench("extract_eval")
 
 # Measured when the set was made (extractor at c6602d2, a clean `git archive` of HEAD):
 #   built-in + overlay  P 0.750  R 0.941  F1 0.835; sub-type 0.958, date within precision 0.979,
