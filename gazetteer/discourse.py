@@ -53,7 +53,8 @@ class Resolver:
 
     def __init__(self, *, generic_keys: frozenset[int]):
         self._generic = generic_keys
-        self._rank0: dict[tuple[int, int], Ranked] = {}
+        #: key_id * 4 + pclass -> the ranking with only the word before (pclass < 4).
+        self._rank0: dict[int, Ranked] = {}
         self._owns: dict[int, frozenset[str]] = {}
 
     def _own(self, p: Pending) -> frozenset[str]:
@@ -63,7 +64,7 @@ class Resolver:
         return own
 
     def _first_rank(self, p: Pending) -> Ranked:
-        key = (p.key_id, p.pclass)
+        key = p.key_id * 4 + p.pclass
         hit = self._rank0.get(key)
         if hit is None:
             if len(self._rank0) > _RANK0_MAX:
@@ -103,7 +104,7 @@ class Resolver:
                 gaps.append(_gap_kind(view, p, q))
         gaps.append(None)
         rank0 = self._rank0
-        ranked = [rank0.get((p.key_id, p.pclass)) or self._first_rank(p) for p in pend]
+        ranked = [rank0.get(p.key_id * 4 + p.pclass) or self._first_rank(p) for p in pend]
         memo: dict[tuple, Ranked] = {}
         last = None
         geo: Geometry | None = None
@@ -149,13 +150,16 @@ class Resolver:
     def _mentions(self, view: TextView, pend: list[Pending], ranked: list[Ranked]):
         out: list[Mention] = []
         generic = self._generic
-        explicit_roads = {
-            r.places[0].place_id
-            for p, r in zip(pend, ranked, strict=True)
-            if p.key_id not in generic and r.places and r.places[0].kind == "road"
-        }
-        # Anchors only serve to pick the road meant by a generic highway name.
-        anchors = _anchors(ranked) if any(p.key_id in generic for p in pend) else ()
+        explicit_roads: set[str] = set()
+        anchors: tuple[Place, ...] = ()
+        if not generic.isdisjoint([p.key_id for p in pend]):
+            # Only a generic highway name needs the roads named and the anchors.
+            explicit_roads = {
+                r.places[0].place_id
+                for p, r in zip(pend, ranked, strict=True)
+                if p.key_id not in generic and r.places and r.places[0].kind == "road"
+            }
+            anchors = _anchors(ranked)
         text = view.text
         n = len(text)
         item = view.offsets.item
