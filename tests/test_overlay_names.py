@@ -1,0 +1,71 @@
+"""Curated overlay rows for names the data layers lack, on the real built-in table.
+
+Kurdish names printed in Arabic, press spellings that differ from GeoNames', the directional
+countryside of the eastern and southern governorates and named areas (Ghouta, Qalamoun, the
+Badia). Sentences written for this test, not taken from the samples.
+"""
+
+import pytest
+
+from gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gz(tmp_path_factory):
+    return Gazetteer.load(data_dir=tmp_path_factory.mktemp("overlay-names"))
+
+
+def _by_surface(gz, text):
+    return {m.surface: m.place for m in gz.tag(text)}
+
+
+def test_kurdish_names_resolve_to_the_arabic_names_place(gz):
+    got = _by_surface(gz, "سقطت قذائف على كوباني، ثم على سري كانيه وقرى قرب كري سبي")
+    arabic = _by_surface(gz, "سقطت قذائف على عين العرب ورأس العين وتل أبيض")
+    assert got["كوباني"].place_id == arabic["عين العرب"].place_id
+    assert got["سري كانيه"].place_id == arabic["رأس العين"].place_id
+    assert got["كري سبي"].place_id == arabic["تل أبيض"].place_id
+
+
+def test_alias_rows_keep_the_standard_display_names(gz):
+    place = _by_surface(gz, "اشتباكات في محيط كوباني")["كوباني"]
+    assert place.name_ar == "عين العرب"
+    assert place.name_en == "Ayn al-Arab"
+
+
+def test_press_spellings_of_hasakah_towns(gz):
+    got = _by_surface(gz, "وصل رتل إلى مدينة الشدادي قادماً من بلدة الهول")
+    assert got["مدينة الشدادي"].place_id == "gn:172837"
+    assert got["بلدة الهول"].place_id == "gn:173797"
+
+
+def test_al_hol_camp_is_a_site_beside_the_town(gz):
+    camp = _by_surface(gz, "أعيدت عائلات من مخيم الهول إلى العراق")["مخيم الهول"]
+    assert camp.kind == "site"
+    assert camp.precision_km <= 5
+    assert camp.admin1 == "SY-HA"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "place_id", "admin1"),
+    [
+        ("بريف دير الزور الشرقي", "cur:rif-deir-ez-zor-east", "SY-DY"),
+        ("في ريف دير الزور الغربي", "cur:rif-deir-ez-zor-west", "SY-DY"),
+        ("في ريف الرقة الشرقي", "cur:rif-raqqa-east", "SY-RA"),
+        ("بريف الحسكة الجنوبي", "cur:rif-hasakah-south", "SY-HA"),
+        ("في ريف درعا الغربي", "cur:rif-daraa-west", "SY-DR"),
+        ("بريف حمص الشرقي", "cur:rif-homs-east", "SY-HI"),
+        ("في الغوطة الشرقية", "cur:ghouta-east", "SY-RD"),
+        ("في منطقة القلمون", "cur:qalamoun", "SY-RD"),
+    ],
+)
+def test_directional_countryside_and_named_areas(gz, phrase, place_id, admin1):
+    ms = gz.tag(f"أفاد ناشطون بمقتل مدني في انفجار لغم {phrase} صباح اليوم")
+    assert [m.place.place_id for m in ms] == [place_id]
+    assert ms[0].place.admin1 == admin1
+
+
+def test_the_badia_is_an_area_with_an_honest_radius(gz):
+    ms = gz.tag("هاجم عناصر من تنظيم الدولة حافلة في البادية السورية")
+    assert [m.place.place_id for m in ms] == ["cur:badia"]
+    assert ms[0].place.precision_km >= 100
