@@ -69,3 +69,10 @@ def test_the_badia_is_an_area_with_an_honest_radius(gz):
     ms = gz.tag("هاجم عناصر من تنظيم الدولة حافلة في البادية السورية")
     assert [m.place.place_id for m in ms] == ["cur:badia"]
     assert ms[0].place.precision_km >= 100
+
+
+def test_neighbourhoods_named_without_hay_resolve_to_their_city(gz):
+    got = _by_surface(gz, "سقطت قذائف على أحياء الحمدانية والجميلية في مدينة حلب")
+    assert got["الحمدانية"].place_id == "cur:hood-aleppo-hamdaniyah"
+    assert got["الجميلية"].place_id == "cur:hood-aleppo-jamiliyah"
+    assert got["الحمدانية"].precision_km >= 5  # the city's point and radius, honestly
