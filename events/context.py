@@ -222,12 +222,33 @@ NAMING = re.compile(
 )
 
 
+#: a participle or noun of signing («الموقعة في موسكو يوم 5 آذار»، «المبرم بين البلدين في
+#: 17 أيلول»): a date a few words after it, in its clause, is the day of the signing.
+#: («وقع/وقعت» are left out: they also mean "took place".)
+SIGNED = re.compile(
+    r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?(?:موقع|موقعه|مبرم|مبرمه|توقيع|توقيعه|توقيعها|ابرام|المعلن"
+    r"|المعلنه)(?!\w)"
+)
+_SIGNED_WORDS = 6
+_CLAUSE_END = re.compile(r"[،,؛;.!?؟:\n]")
+
+
 def names_agreement(whole, dm: DateMention) -> bool:
-    """Return whether a date expression names an agreement rather than dating an event."""
+    """Return whether a date expression names an agreement rather than dating an event.
+
+    «اتفاق 5 آذار»، «القرار 2254»: the word right before the date names it; «مذكرة التفاهم
+    الموقعة في موسكو يوم 5 مارس»: a word of signing at most six words before the date, in
+    its clause, makes the date the signing's.
+    """
     ns = whole.norm_pos(dm.start)
     before = re.findall(r"\w+", whole.norm[max(0, ns - 40) : ns])[-3:]
     before = [w for w in before if w not in ("في", "يوم", "بتاريخ", "من")]
-    return bool(before) and bool(NAMING.fullmatch(before[-1]))
+    if before and NAMING.fullmatch(before[-1]):
+        return True
+    window = whole.norm[max(0, ns - 15 * _SIGNED_WORDS) : ns]
+    cut = [m.end() for m in _CLAUSE_END.finditer(window)]
+    words = re.findall(r"\w+", window[cut[-1] if cut else 0 :])[-_SIGNED_WORDS:]
+    return any(SIGNED.fullmatch(w) for w in words)
 
 
 def pick_date(dates: list[DateMention], anchor: int, *, planned: bool) -> DateMention | None:

@@ -173,12 +173,23 @@ def _finish_patrols(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
       its own sentence says whose it is («دورية روسية»).
     """
     joint = any(d.event_type == "patrol" and d.sub == "joint_patrol" for d in drafts)
+    joint = joint or _JOINT_PATROLS.search(norm_text(ctx.article.text).norm) is not None
+    hits = [
+        d
+        for d in drafts
+        if d.event_type == "incident"
+        and d.extra.get("target") == "patrol"
+        and d.geo_precision <= 2
+        and d.geometry.geom_type == "Point"
+    ]
     for d in drafts:
         if d.event_type != "patrol":
             continue
         if joint and d.sub == "patrol" and not d.explicit_sub:
             d.sub = "joint_patrol"
         routed = d.geometry.geom_type == "LineString" and d.geo_precision == 1
+        if not routed and d.origin is not None and d.reach is None:
+            d.reach = _stopped_at(ctx, d, hits)
         if not routed and d.origin is not None and d.reach is not None:
             line = compose_route(
                 d.origin, d.reach, roads=ctx.roads, article_roads=ctx.article_roads
@@ -186,6 +197,28 @@ def _finish_patrols(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
             if line is not None:
                 d.geometry, d.geo_precision = line, 1
     return drafts
+
+
+#: the article speaks of joint patrols («دورية مشتركة»، «الدوريات الروسية التركية»)
+_JOINT_PATROLS = re.compile(
+    r"(?<!\w)\w*دوري(?:ه|ات|تين)\W+(?:\w+\W+){0,3}?(?:ال)?مشترك\w*"
+    r"|(?<!\w)\w*دوري(?:ه|ات|تين)\W+(?:ال)?(?:روسيه\W+(?:و|-|–)?\W*(?:ال)?تركيه"
+    r"|تركيه\W+(?:و|-|–)?\W*(?:ال)?روسيه)(?!\w)"
+)
+#: the patrol stopped or turned back («لكنها توقفت بعد الانفجار وعادت أدراجها»)
+_STOPPED = re.compile(r"(?<!\w)[وف]?(?:توقفت|اوقفت|عادت|تراجعت|قطعت|اضطرت|انسحبت)(?!\w)")
+
+
+def _stopped_at(ctx: ArticleContext, d: Draft, hits: list[Draft]) -> tuple[float, float] | None:
+    """Where a patrol that stopped or turned back got to: the attack on it that day.
+
+    «انطلقت من ترنبة … وكان مقرراً أن تصل إلى عين الحور … لكنها توقفت بعد الانفجار
+    وعادت»: the route ends where the patrol was hit (the planned end is denied).
+    """
+    if not _STOPPED.search(norm_text(ctx.article.text[d.start : d.end]).norm):
+        return None
+    same_day = [h for h in hits if h.date == d.date]
+    return same_day[0].geometry.coords[0] if same_day else None
 
 
 def _is_headline(text: str, idx: int, sent: Sentence) -> bool:

@@ -28,8 +28,14 @@ _E = r"(?!\w)"
 _CLITIC = r"(?:[وف]?(?:بال|لل|ال|ب|ل)?)"
 
 _DEATH_NOUN = re.compile(
-    rf"{_W}{_CLITIC}(?:مقتل|قتل|مصرع|استشهاد|ارتقاء|سقوط|وفاه|اعدام|تصفيه){_E}"
+    rf"{_W}{_CLITIC}(?:مقتل|قتل|مصرع|استشهاد|ارتقاء|سقوط|وفاه|اعدام|تصفيه|اغتيال|جثه|جثث"
+    rf"|جثمان|جثامين){_E}"
 )
+#: verbs whose object is killed: the object may come after the subject and a time
+#: («اغتال مسلحون مجهولون، ليلة أمس، عنصراً سابقاً»)
+_KILL_OBJECT = re.compile(rf"{_W}[وف]?(?:اغتال|اغتالت|اغتالوا|يغتال|تغتال|اعدم|اعدمت|اعدموا){_E}")
+#: «محاولة اغتيال»: an attempt, nobody killed
+_ATTEMPT = re.compile(rf"{_W}[وف]?(?:ل|ب)?(?:ال)?(?:محاوله|محاولات|محاولتي|محاولتين){_E}")
 _DEATH_VERB = re.compile(
     rf"{_W}[وف]?(?:قتلوا|قتل|قتلت|قتلا|قضوا|قضي|قضت|استشهدوا|استشهد|استشهدت|استشهدا|لقوا|لقي"
     rf"|لقيت|لقيا|سقطوا|ارتقي|ارتقت|ارتقوا|ارتقيا|ارتقتا){_E}"
@@ -199,6 +205,27 @@ def _and_more(words: list[str], j: int) -> tuple[int, int]:
     return more, end
 
 
+def _object_killed(words: list[str], i: int, add) -> None:
+    """Add the toll of a verb whose object is killed («اغتال مسلحون، ليلة أمس، عنصراً»).
+
+    The first person noun (or count of people) within eight words after the verb, past its
+    subject and time words, is killed; the subject is a plural or a group (مسلحون، خلايا),
+    so a singular person noun right after the verb is taken for the subject.
+    """
+    for j in range(i + 1, min(i + 9, len(words))):
+        w = words[j]
+        if _WOUND.fullmatch(w) or w in ("في", "علي", "من", "الي"):
+            return
+        num = parse_number(words[j:])
+        if num and j + num[1] < len(words) and _PEOPLE.fullmatch(words[j + num[1]]):
+            add(i, j + num[1] + 1, num[0], num[0])
+            return
+        pc = _person_count(w)
+        if pc is not None and j > i + 1:
+            add(i, j + 1, pc, pc)
+            return
+
+
 def _tokens(norm: str) -> list[re.Match[str]]:
     return list(re.finditer(r"\w+", norm))
 
@@ -236,8 +263,13 @@ def find_fatalities(text: str) -> list[Fatalities]:
 
     # pass 1: a death word then a count ("مقتل 4 جنود", "قتل نحو 150")
     for i, w in enumerate(words):
+        if _KILL_OBJECT.fullmatch(w):
+            _object_killed(words, i, add)
+            continue
         if not (_DEATH_NOUN.fullmatch(w) or _DEATH_VERB.fullmatch(w)):
             continue
+        if i and _ATTEMPT.fullmatch(words[i - 1]):
+            continue  # «محاولة اغتيال قيادي»: he survived
         k = i + 1
         # skip approximators and "تم"; stop at a wound word (killed *and wounded* N)
         while k < len(words) and k < i + 5 and (words[k] in _APPROX or words[k] == "تم"):

@@ -49,6 +49,7 @@ from events.locate import (
 )
 from events.merge import Draft
 from events.modality import since_tally
+from events.place_roles import credible_abroad
 
 __all__ = ["clause_groups", "incident_drafts", "trim_span"]
 
@@ -76,7 +77,17 @@ _CONSEQUENCE = re.compile(
     r"|^\W*(?:متسببا|متسببه|مخلفا|مخلفه|موقعا|موقعه|اسفر|اسفرت|وادي|وادت|واسفر|واسفرت"
     r"|حيث|ليسفر|لتسفر|قتل خلالها|قتل فيها|قتل خلاله)(?!\w)"
 )
+#: «، وسط قصف مدفعي عنيف على محاور القتال»، «، على وقع اشتباكات»: what went on around the
+#: incident before it; part of it, without changing what kind of incident it is
+_AMID = re.compile(r"^\W*(?:وسط|في وسط|علي وقع)(?!\w)")
 
+
+#: definite event nouns («الانفجار»، «الغارات الروسية»، «عملية الاغتيال»): a report told by
+#: them only may point back to an incident of the article (events.merge)
+_DEFINITE_EVENT = re.compile(
+    r"^[وف]?(?:بال|لل|ال)(?:غاره|غارات|قصف|انفجار|تفجير|هجوم|هجمات|اغتيال|اشتباكات|معارك"
+    r"|استهداف|ضربه|ضربات|كمين|مجزره)(?!\w)"
+)
 
 #: a clause that starts with "و/ف" + a verb or noun has its own subject: a new incident
 _NEW_SUBJECT = re.compile(r"^\W*[وف]")
@@ -121,6 +132,10 @@ def clause_groups(
         same_kind = bool(groups) and {c.sub_event_type for c in inside} <= {
             c.sub_event_type for c in groups[-1][2]
         }
+        if groups and _AMID.match(head):
+            groups[-1][0] = (groups[-1][0][0], span[1])  # its toll counts, not its kind
+            pending_start = None
+            continue
         joins = (
             _CONSEQUENCE.match(head) is not None
             or (killing_only and not has_place(span))
@@ -235,7 +250,7 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         others = [(off + g[0][0], off + g[0][1]) for g in groups if g[0] != gspan] + barriers
         free = [u for u in uses if not any(in_span(o, u.mention.start) for o in others)]
         loc = best_location(g_uses, prefer=a_gspan, gov_names=ctx.gov)
-        syrian, from_ctx = True, False
+        syrian, from_ctx, namesake = True, False, False
         if loc is None:
             foreign = [
                 u
@@ -247,6 +262,11 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
             loc = best_location(g_uses, syrian=False, gov_names=ctx.gov)
             if loc is not None and talks_about_diplomacy(gtext):
                 foreign, loc = [], None  # a venue of talks, not where something happened
+            namesake = loc is not None and not credible_abroad(loc, uses)
+            if namesake:
+                # «قصفوا قريتي برج القاص وباصوفان»: a village abroad is a namesake of a
+                # Syrian village the gazetteer does not know; the article's area stands in
+                foreign, loc = [], None
             syrian = loc is None
             if foreign and loc is None:
                 continue  # abroad, but only a country is named: too vague to map
@@ -256,7 +276,7 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
                 names_own = _OWN_PLACE.search(norm_text(ctext).norm) is not None
                 borrowed = None if names_own else prev_loc  # not for a place we do not know
                 loc = borrowed or best_location(free, prefer=a_cspan, gov_names=ctx.gov)
-        if loc is None and anaphor and sub != "shootdown" and ctx.context_place() is not None:
+        if loc is None and (anaphor or namesake) and sub != "shootdown" and ctx.context_place():
             loc, from_ctx = ctx.last_place, True
         if loc is None:
             continue  # (a shootdown is coded only where its own clauses place it)
@@ -299,6 +319,7 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
             end=end,
             extra=extra,
         )
+        d.definite = all(_DEFINITE_EVENT.match(c.surface) for c in gcues)
         out.append(d)
     return out
 

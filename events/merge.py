@@ -68,6 +68,9 @@ class Draft:
     reach: tuple[float, float] | None = None
     #: patrols: the sub-type is stated ("دورية روسية"), not to be taken from the article
     explicit_sub: bool = False
+    #: incidents told only by definite event nouns («الانفجار»، «الغارات»، «عملية الاغتيال»):
+    #: they may point back to an incident told before
+    definite: bool = False
 
     def __post_init__(self) -> None:
         if not self.sentences:
@@ -79,6 +82,15 @@ class Draft:
 _OWN_DATE_DAYS = 7
 #: a patrol told again within this many sentences is the same patrol
 _PATROL_SENTENCES = 4
+#: a headline that places its event only near a town or in a region («غربي حلب»، «ريف
+#: إدلب») sums up a body report at most this far away
+_HEADLINE_KM = 50.0
+#: a definite event noun («الغارات الروسية طالت …»، «الانفجار وقع …») points back to an
+#: incident of its kind told at most this many sentences before and this far away
+_BACK_SENTENCES = 4
+_BACK_KM = 40.0
+#: sub-types too vague to tell two reports of one incident apart
+_VAGUE_SUBS = frozenset(("attack", "killing"))
 
 
 def _dates_compatible(a: Draft, b: Draft) -> bool:
@@ -124,8 +136,13 @@ def _same(a: Draft, b: Draft, *, patrol: bool = True) -> bool:
     if patrol and a.event_type == "patrol" and _same_patrol(a, b):
         return True
     if a.headline != b.headline and (a.event_type, a.status) == (b.event_type, b.status):
-        # a headline sums up what the body tells: same place, any sub-type
-        return _close(a, b, max(a.radius_km, b.radius_km, 1.0)) or _share_place(a, b)
+        # a headline sums up what the body tells: same place, any sub-type; a headline
+        # that only says «غربي حلب» or names a region: a body report in its surroundings
+        head = a if a.headline else b
+        far = _HEADLINE_KM if head.geo_precision >= 2 or head.radius_km > 1.0 else 1.0
+        return _close(a, b, max(a.radius_km, b.radius_km, far)) or _share_place(a, b)
+    if _points_back(a, b):
+        return True
     if (a.event_type, a.sub, a.status) != (b.event_type, b.sub, b.status):
         return False
     ga, gb = a.geometry, b.geometry
@@ -143,6 +160,19 @@ def _same(a: Draft, b: Draft, *, patrol: bool = True) -> bool:
     ca, cb = list(ga.coords), list(gb.coords)
     ends_close = haversine_km(ca[0], cb[0]) <= 3.0 and haversine_km(ca[-1], cb[-1]) <= 3.0
     return ends_close and ga.hausdorff_distance(gb) * 111.0 <= 3.0
+
+
+def _points_back(a: Draft, b: Draft) -> bool:
+    """``b`` (later) tells ``a`` again with definite event nouns («إن الانفجار وقع …»)."""
+    if a.event_type != "incident" or b.event_type != "incident" or not b.definite:
+        return False
+    if a.status != b.status or min(b.sentences) <= max(a.sentences):
+        return False
+    if min(b.sentences) - max(a.sentences) > _BACK_SENTENCES:
+        return False
+    if a.sub != b.sub and not {a.sub, b.sub} & _VAGUE_SUBS:
+        return False  # «الانفجار» (attack) may tell an IED; «الغارات» only an airstrike
+    return _close(a, b, max(a.radius_km, b.radius_km, _BACK_KM)) or _share_place(a, b)
 
 
 def _merge_into(a: Draft, b: Draft) -> Draft:
@@ -174,8 +204,20 @@ def _merge_into(a: Draft, b: Draft) -> Draft:
     if a.headline == b.headline and (b.first == a.last + 1 or a.first == b.last + 1):
         out.start, out.end = min(a.start, b.start), max(a.end, b.end)
         out.first, out.last = min(a.first, b.first), max(a.last, b.last)
-    if other.geo_precision < base.geo_precision:
+    # the most precise place of the reports: a village over its region; but a headline
+    # that only says «غربي حلب» does not move the body's place
+    vague_head = other.headline and not base.headline and other.geo_precision > 1
+    finer = other.geo_precision < base.geo_precision or (
+        other.geo_precision == base.geo_precision
+        and other.radius_km < base.radius_km
+        and other.geometry.geom_type == base.geometry.geom_type == "Point"
+    )
+    if finer and not vague_head:
         out.geometry, out.geo_precision = other.geometry, other.geo_precision
+        out.radius_km = other.radius_km
+    if a.event_type == "incident" and a.sub != b.sub and base.sub in _VAGUE_SUBS:
+        out.sub, out.extra["cue"] = other.sub, other.extra.get("cue")  # IED over «الاغتيال»
+    out.definite = a.definite and b.definite
     seen = {m.place.place_id for m in base.places}
     out.places = sorted(
         [*base.places, *(m for m in other.places if m.place.place_id not in seen)],

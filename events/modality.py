@@ -250,9 +250,29 @@ def claimed(norm: str, ns: int) -> bool:
     return any(CLAIM.fullmatch(w) for w in before)
 
 
+#: «كما هو الحال في/مع …»، «على غرار …»، «أسوة بـ …»، «شأنها شأن …»: what follows is held up
+#: for comparison, not reported
+_AS_IN = re.compile(
+    r"(?<!\w)(?:[وف]?كما هو الحال|[وف]?كما كان الحال|[وف]?علي غرار|[وف]?اسوه|شانها شان"
+    r"|شانه شان|[وف]?مثلما حدث|[وف]?كما حدث)(?!\w)"
+)
+_COMPARED_PLURAL = re.compile(
+    r"(?:هجمات|غارات|عمليات|ضربات|تفجيرات|اعتداءات|حوادث)\s+(?:ال)?(?:مماثله|مشابهه|شبيهه)(?!\w)"
+)
+
+
 def comparison(norm: str, ns: int, ne: int) -> bool:
-    """Return whether a plural event noun is only compared with («هجمات مماثلة»)."""
-    return bool(_SIMILAR.match(norm, ne) and _PLURAL_EVENT.search(norm[ns:ne]))
+    """Return whether an event word is only compared with.
+
+    «هجمات مماثلة» (a plural event noun + «مماثلة/مشابهة»); a cue after it in its clause
+    tells those other events («هجمات مماثلة استهدفت مدنيين»); so does a cue after «كما هو
+    الحال في»، «على غرار»، «أسوة بـ» in its clause. «استهدفت مسيّرة مماثلة دراجة» (a
+    singular: one more such event) is still a report.
+    """
+    if _SIMILAR.match(norm, ne) and _PLURAL_EVENT.search(norm[ns:ne]):
+        return True
+    cs = clause_start(norm, ns)
+    return bool(_AS_IN.search(norm, cs, ns) or _COMPARED_PLURAL.search(norm, cs, ns))
 
 
 def _is_count(word: str) -> bool:

@@ -17,7 +17,7 @@ from gazetteer.nonplaces import GENERIC_NOUNS, strip_clitics
 from gazetteer.normalize import normalize
 from geo.roads import haversine_km
 
-__all__ = ["cancelled_plan", "head_noun", "neighbourhoods", "shooters"]
+__all__ = ["cancelled_plan", "credible_abroad", "head_noun", "neighbourhoods", "shooters"]
 
 
 #: where shooters are stationed: «المجموعات المنتشرة في A»، «من مواقعها في A»
@@ -136,3 +136,32 @@ def head_noun(m: Mention, nxt: Mention | None, text: str, offset: int) -> bool:
     if nxt is None or strip_clitics(normalize(m.surface)).isdisjoint(GENERIC_NOUNS):
         return False
     return not text[m.end - offset : nxt.start - offset].strip()
+
+
+#: kinds of a place abroad that a Syrian article may name without naming its country
+_KNOWN_ABROAD = frozenset(("city", "region", "area"))
+
+
+def credible_abroad(loc: PlaceUse, uses: list[PlaceUse]) -> bool:
+    """Return whether a place abroad is really where an incident happened.
+
+    A city abroad («بغداد»، «أربيل») is; a town, village or site abroad only when its
+    sentence also names its country or another place there («قرية X في العراق»): otherwise
+    it is a namesake of a Syrian place the gazetteer does not know (Syria's villages share
+    their names with villages in Palestine, Lebanon, Iraq and Turkey).
+
+    Parameters
+    ----------
+    loc : PlaceUse
+        The place abroad chosen as the incident's location.
+    uses : list of PlaceUse
+        Every place of the sentence.
+
+    Returns
+    -------
+    bool
+    """
+    if loc.place.kind in _KNOWN_ABROAD:
+        return True
+    country = loc.place.country
+    return any(u is not loc and country and u.place.country == country for u in uses)

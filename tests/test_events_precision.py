@@ -1,0 +1,201 @@
+"""Precision rules of the extractor, each on sentences written for this test.
+
+What is one event and what is none: comparisons, circumstance clauses, the date of a
+signing, a headline or a later sentence that tells an incident again, bodies found,
+ground taken, places abroad that are namesakes of Syrian villages, joint patrols and
+where a stopped patrol got to. The places are the synthetic ones of
+:mod:`tests.extract_fakes`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events.article import article_from_text
+from events.classify import find_cues
+from events.extract import extract_events
+from events.fatalities import find_fatalities
+from geo.roads import haversine_km
+from tests.extract_fakes import OFF, REGION, A, B, C, FakeGazetteer, P
+
+#: a village abroad whose name a Syrian village also has (made-up name and point)
+NAMESAKE = P("ns", "تل الوهم", "village", "PS", lon=35.0, lat=31.6)
+GAZ = FakeGazetteer({"تل الوهم": NAMESAKE})
+PUB = dt.date(2021, 4, 14)  # a Wednesday
+
+
+def run(text: str, published: dt.date | None = PUB):
+    art = article_from_text(text, article_id="p1", source="مصدر تجريبي", published=published)
+    return extract_events(art, gazetteer=GAZ)
+
+
+def at(ev, place, km: float = 1.0) -> bool:
+    return any(haversine_km(c, place.point) <= km for c in ev.geometry.coords)
+
+
+def incident_subs(text: str) -> set[str | None]:
+    return {c.sub_event_type for c in find_cues(text) if c.event_type == "incident"}
+
+
+# --- comparisons ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأدانت المنظمة ذلك، كما هو الحال في هجمات مماثلة استهدفت مدنيين في المنطقة.",
+        "وحذرت من تكرار هجمات مشابهة استهدفت الأسواق الشعبية.",
+        "ويأتي ذلك على غرار تفجيرات ضربت المدينة العام الماضي.",
+    ],
+)
+def test_what_an_event_is_compared_with_is_no_event(text):
+    assert incident_subs(text) == set()
+
+
+def test_a_single_similar_drone_is_still_a_strike():
+    assert incident_subs("واستهدفت مسيّرة مماثلة سيارة مدنية قرب الحاضر.") == {"drone_strike"}
+
+
+# --- clauses -------------------------------------------------------------------------
+
+
+def test_an_amid_clause_is_part_of_the_battle_and_does_not_retype_it():
+    (ev,) = run(
+        "تواصلت المعارك على أطراف الزربة لليوم الثالث، وسط قصف مدفعي عنيف على محاور القتال."
+    )
+    assert ev.sub_event_type == "clashes"
+    assert at(ev, C)
+
+
+def test_an_amid_clause_adds_its_toll():
+    (ev,) = run("قصفت الفصائل مواقع قوات النظام في الحاضر، وسط أنباء عن مقتل عنصر منها.")
+    assert (ev.sub_event_type, ev.fatalities) == ("shelling", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استعادت الفصائل السيطرة على بلدة الزربة بعد هجوم معاكس على مواقع قوات النظام.",
+        "سيطرت قوات النظام على قرية كفرنوران بعد يومين من المعارك.",
+        "شنت الفصائل هجوماً معاكساً على مواقع النظام قرب الحاضر.",
+    ],
+)
+def test_ground_taken_or_a_counter_attack_is_a_clash(text):
+    assert "clashes" in incident_subs(text)
+
+
+def test_control_told_as_a_time_mark_is_no_clash():
+    assert incident_subs("وتحاصر القوات النقطة منذ عام، عندما سيطرت على ريف حلب الجنوبي.") == set()
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def test_the_day_an_agreement_was_signed_is_not_the_patrols_day():
+    evs = run(
+        "سيرت القوات الروسية والتركية، اليوم الأربعاء، دورية مشتركة على الطريق الدولي.\n"
+        "وقالت الوزارة إن الدورية نُفذت في إطار البروتوكول الإضافي للمذكرة الموقعة في "
+        "أنقرة يوم 3 شباط الماضي."
+    )
+    (ev,) = [e for e in evs if e.event_type == "patrol"]
+    assert ev.date == PUB
+
+
+# --- one incident told several times ------------------------------------------------
+
+
+def test_a_headline_west_of_a_town_and_the_body_and_its_explanation_are_one_incident():
+    evs = run(
+        "اغتيال قيادي بعبوة لاصقة غربي الزربة\n"
+        "قُتل قيادي في فصيل معارض، صباح اليوم، بانفجار عبوة ناسفة زُرعت في سيارته في "
+        "بلدة كفرنوران.\n"
+        "وقالت مصادر محلية إن الانفجار وقع أثناء توجهه إلى مقر عمله في البلدة، مرجحة "
+        "وقوف خلايا تابعة للنظام وراء عملية الاغتيال."
+    )
+    (ev,) = evs
+    assert ev.sub_event_type == "ied"
+    assert ev.fatalities == 1
+    assert at(ev, B)
+
+
+def test_the_definite_strikes_of_a_later_sentence_give_the_finer_place():
+    evs = run(
+        "شنت الطائرات الحربية غارات على مواقع في ريف حلب الجنوبي، صباح اليوم.\n"
+        "وقال الدفاع المدني إن الغارات طالت منازل مدنيين في أطراف قرية كفرنوران."
+    )
+    (ev,) = evs
+    assert ev.sub_event_type == "airstrike"
+    assert at(ev, B)
+    assert haversine_km(B.point, REGION.point) < 15  # the fixture: the village is inside
+
+
+def test_a_definite_event_noun_far_away_or_a_new_report_is_another_incident():
+    evs = run("قصفت قوات النظام بلدة الحاضر صباح اليوم.\nوطال القصف أيضاً أطراف دير حافر.")
+    assert len(evs) == 2
+    assert haversine_km(A.point, OFF.point) > 40
+    evs = run("قصفت قوات النظام بلدة الحاضر صباح اليوم.\nوشنت طائرات حربية غارات على الزربة.")
+    assert sorted(e.sub_event_type for e in evs) == ["airstrike", "shelling"]
+
+
+# --- tolls ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("اغتال مسلحون مجهولون، ليلة أمس، عنصراً سابقاً في الفصائل", 1),
+        ("اغتالت خلية مجهولة ثلاثة عناصر من الشرطة", 3),
+        ("عُثر صباح اليوم على جثة رجل مقتولاً", 1),
+        ("اغتيال ناشط إعلامي بإطلاق نار في المدينة", 1),
+    ],
+)
+def test_the_killed_object_of_an_assassination_or_a_body(text, count):
+    assert [f.count for f in find_fatalities(text)] == [count]
+
+
+def test_an_attempted_assassination_kills_nobody():
+    assert find_fatalities("نجا قيادي من محاولة اغتيال قيادي آخر بعبوة") == []
+
+
+def test_a_body_found_with_the_marks_of_a_killing_is_one():
+    (ev,) = run("وعُثر مساء أمس على جثة شاب مقتولاً بطلقات نارية قرب قرية كفرنوران.")
+    assert ev.fatalities == 1
+    assert ev.sub_event_type in ("killing", "shooting")
+    assert at(ev, B)
+
+
+def test_a_body_without_marks_of_violence_is_no_incident():
+    assert incident_subs("انتشلت فرق الإنقاذ جثة طفل غرق في النهر.") == set()
+
+
+# --- places abroad -------------------------------------------------------------------
+
+
+def test_a_village_abroad_is_a_namesake_the_articles_area_stands_in():
+    evs = run(
+        "تشهد قرى ريف حلب الجنوبي توتراً أمنياً.\n"
+        "وقصفت القوات التركية بالمدفعية الثقيلة قرية تل الوهم، ما أسفر عن أضرار مادية."
+    )
+    (ev,) = evs
+    assert ev.extra.get("in_syria", True)
+    assert at(ev, REGION)
+    assert ev.geo_precision == 3
+
+
+# --- patrols -------------------------------------------------------------------------
+
+
+def test_a_patrol_in_an_article_about_joint_patrols_is_joint_and_ends_where_it_was_hit():
+    evs = run(
+        "انفجار يستهدف دورية مشتركة على الطريق الدولي\n"
+        "انفجرت عبوة ناسفة صباح اليوم بدورية عسكرية قرب بلدة كفرنوران.\n"
+        "وقالت مصادر إن الدورية انطلقت من الحاضر، وكان مقرراً أن تصل إلى الزربة، لكنها "
+        "توقفت بعد الانفجار وعادت أدراجها."
+    )
+    (patrol,) = [e for e in evs if e.event_type == "patrol"]
+    assert patrol.sub_event_type == "joint_patrol"
+    coords = list(patrol.geometry.coords)
+    assert haversine_km(coords[0], A.point) < 3
+    assert haversine_km(coords[-1], B.point) < 3
