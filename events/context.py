@@ -355,10 +355,17 @@ def locate_event(
     return None, True, False
 
 
+#: how far from its town a district («منطقة عفرين»، «ناحية تل تمر») reaches: Syria's
+#: nawahi (sub-districts) are some 20-30 km across (OCHA admin-3)
+_DISTRICT_KM = 20.0
+
+
 def radius_for(loc: PlaceUse, gprec: int) -> float:
     """Return how far from its point an event located at ``loc`` may be, in km."""
     if gprec == 1:
         return 1.0
+    if loc.qualifier == "district":
+        return max(loc.place.precision_km, _DISTRICT_KM)
     return max(loc.place.precision_km, 15.0 if gprec == 2 else 25.0)
 
 

@@ -58,13 +58,12 @@ from events.context import (
 )
 from events.dates import find_dates
 from events.incidents import incident_drafts, trim_span
-from events.locate import (
-    place_uses,
-)
+from events.locate import in_syria, place_uses
 from events.merge import Draft, merge_drafts, to_event
 from events.model import Article, Event
 from events.patrols import compose_route, patrol_ends, patrol_geometry
 from events.sentences import Sentence, split_sentences
+from events.tolls import apply_toll_update
 from geo.roads import is_road
 
 if TYPE_CHECKING:
@@ -221,6 +220,27 @@ def _stopped_at(ctx: ArticleContext, d: Draft, hits: list[Draft]) -> tuple[float
     return same_day[0].geometry.coords[0] if same_day else None
 
 
+#: a sentence that may give a toll (checked before the cues are read again)
+_TOLL_WORDS = re.compile(r"قتل|قتيل|ضحايا|شهداء|قضي|حصيله|مصرع|حتف")
+
+
+def _toll_update(ctx: ArticleContext, drafts, own, idx: int, sent: Sentence) -> list[Draft]:
+    """Give the toll a sentence updates to its incident (:mod:`events.tolls`)."""
+    places = [
+        u.mention
+        for u in place_uses(
+            sent.text,
+            [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end],
+            offset=sent.start,
+            gov_names=ctx.gov,
+        )
+        if u.role == "location" and in_syria(u.place) and u.place.kind != "country"
+    ]
+    return apply_toll_update(
+        drafts, own, idx=idx, text=sent.text, cues=find_cues(sent.text), places=places
+    )
+
+
 def _is_headline(text: str, idx: int, sent: Sentence) -> bool:
     """Return whether sentence ``idx`` is a title: the first line, with no full stop."""
     if idx != 0:
@@ -272,7 +292,10 @@ def extract_events(article: Article, *, gazetteer: Gazetteer) -> list[Event]:
             remember(nt.slice(cs, ce))
         s_dates = [d for d in ctx.dates if sent.start <= d.start < sent.end]
         start_sentence(ctx, sent.text, s_dates)
-        drafts.extend(_sentence_events(ctx, idx, sent))
+        own = _sentence_events(ctx, idx, sent)
+        if _TOLL_WORDS.search(nt.norm):
+            own = _toll_update(ctx, drafts, own, idx, sent)
+        drafts.extend(own)
         end_sentence(ctx, sent.text, s_dates)
     events: dict[str, Event] = {}
     for d in _finish_patrols(ctx, merge_drafts(drafts)):

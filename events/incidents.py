@@ -68,6 +68,9 @@ _OWN_PLACE = re.compile(
     r"(?<!\w)[وفب]?(?:ال)?(?:بلده|بلدتي|قريه|قريتي|مدينه|مدينتي|معبر|مطار|حي|حيي|ناحيه|مخيم"
     r"|محيط|اطراف|ضواحي|قرب|بالقرب|مدخل|بلدات|قري)(?!\w)"
 )
+#: an area noun («في مقاطعة الشهباء»، «بريف …»، «ناحية …»): a sentence with one and no
+#: Syrian place the gazetteer knows is set in an area we do not know, not the article's last
+_AREA_NOUN = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:مقاطعه|منطقه|ناحيه|محافظه|ريف)(?!\w)")
 #: ".." or "…" ends an item of a headline: what comes before is not the next item's frame
 _ITEM_END = re.compile(r"\s*(?:\.\.|…)")
 #: a clause that tells the consequence or the circumstances of the incident before it
@@ -265,8 +268,10 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
             namesake = loc is not None and not credible_abroad(loc, uses)
             if namesake:
                 # «قصفوا قريتي برج القاص وباصوفان»: a village abroad is a namesake of a
-                # Syrian village the gazetteer does not know; the article's area stands in
+                # Syrian village the gazetteer does not know; the article's area stands in,
+                # unless the sentence names an area of its own («في مقاطعة الشهباء»)
                 foreign, loc = [], None
+                namesake = _AREA_NOUN.search(norm_text(text).norm) is None
             syrian = loc is None
             if foreign and loc is None:
                 continue  # abroad, but only a country is named: too vague to map

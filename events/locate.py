@@ -53,7 +53,10 @@ _CLITIC = re.compile(r"^(?:[وف]?(?:بال|لل|ال|ب|ل|ك)?)")
 _FILLERS = (
     "مدينه", "بلده", "قريه", "منطقه", "ناحيه", "مخيم", "محافظه", "حي", "بلدات", "قري", "مدن",
     "بلدتي", "قريتي", "مدينتي", "بلدتين", "قريتين", "مدينتين", "مناطق", "احياء", "حيي",
+    "مقاطعه",
 )  # fmt: skip
+#: «منطقة عفرين»، «مقاطعة الجزيرة»، «ناحية تل تمر»: the district around the town
+_DISTRICT = frozenset(("منطقه", "مقاطعه", "ناحيه"))
 _NEAR = frozenset(
     ("قرب", "بالقرب", "محيط", "بمحيط", "اطراف", "باطراف", "ضواحي", "مشارف", "تخوم", "شمال",
      "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "اطراف", "جوار", "مقربه",
@@ -83,7 +86,8 @@ class PlaceUse:
         ``origin`` (where shooters fire from) or ``named`` (a neighbourhood whose name
         resolved far from the town that qualifies it).
     qualifier : str
-        ``""``, ``near``, ``countryside``, ``city`` or ``governorate``.
+        ``""``, ``near``, ``countryside``, ``city``, ``governorate`` or ``district``
+        («منطقة/مقاطعة/ناحية X»: the district around the town X).
     marker : str
         Route marker: ``""``, ``origin``, ``dest``, ``via``, ``between`` or ``and``.
     locative : bool
@@ -195,6 +199,8 @@ def _qualifier(attached: str, words: list[str], filler: str) -> str:
         return "near"
     if filler == "محافظه":
         return "governorate"
+    if filler in _DISTRICT:
+        return "district"
     if filler == "مدينه":
         return "city"
     return ""
@@ -322,7 +328,7 @@ def geo_precision(use: PlaceUse, *, gov_names: dict[str, str] | None = None) -> 
     p = use.place
     if p.kind in ("region", "area", "country", "road") or use.qualifier == "governorate":
         return 3
-    if use.qualifier in ("near", "countryside"):
+    if use.qualifier in ("near", "countryside", "district"):
         return 2
     if (
         gov_names
@@ -368,12 +374,14 @@ def best_location(
     if not cands:
         return None
 
-    def key(u: PlaceUse) -> tuple[int, int, int, int]:
+    def key(u: PlaceUse) -> tuple[int, int, int, float, int]:
         inside = prefer is not None and prefer[0] <= u.mention.start < prefer[1]
         return (
             0 if inside or prefer is None else 1,
             geo_precision(u, gov_names=gov_names),
             _KIND_RANK.get(u.place.kind, 1),
+            # of two areas the smaller: «جبل الأكراد» inside «ريف اللاذقية»
+            u.place.precision_km if _KIND_RANK.get(u.place.kind, 1) >= 3 else 0.0,
             u.mention.start,
         )
 

@@ -199,3 +199,55 @@ def test_a_patrol_in_an_article_about_joint_patrols_is_joint_and_ends_where_it_w
     coords = list(patrol.geometry.coords)
     assert haversine_km(coords[0], A.point) < 3
     assert haversine_km(coords[-1], B.point) < 3
+
+
+# --- toll updates --------------------------------------------------------------------
+
+
+def test_a_risen_toll_updates_the_incident_and_makes_none():
+    evs = run(
+        "قصفت قوات النظام بالمدفعية بلدة الحاضر صباح اليوم، ما أدى لمقتل مدنيين اثنين.\n"
+        "وشنت طائرات حربية غارات على الزربة.\n"
+        "وارتفع عدد ضحايا القصف المدفعي على الحاضر إلى 5 قتلى بينهم طفلان."
+    )
+    assert sorted(e.sub_event_type for e in evs) == ["airstrike", "shelling"]
+    (shelling,) = [e for e in evs if e.sub_event_type == "shelling"]
+    assert shelling.fatalities == 5
+
+
+def test_the_toll_of_the_battles_told_later_goes_to_the_clash():
+    evs = run(
+        "اندلعت اشتباكات عنيفة فجر اليوم على أطراف بلدة الزربة.\n"
+        "وأكدت مصادر عسكرية أن المعارك أسفرت عن مقتل أكثر من 12 عنصراً."
+    )
+    (ev,) = evs
+    assert (ev.sub_event_type, ev.fatalities) == ("clashes", 12)
+
+
+def test_a_new_toll_with_an_indefinite_event_is_not_an_update():
+    evs = run(
+        "اندلعت اشتباكات عنيفة فجر اليوم على أطراف بلدة الزربة.\n"
+        "وقُتل ثلاثة مدنيين بقصف على بلدة الحاضر."
+    )
+    clash = next(e for e in evs if e.sub_event_type == "clashes")
+    assert clash.fatalities is None
+
+
+# --- districts and areas -------------------------------------------------------------
+
+
+def test_the_district_of_a_town_is_near_it_not_the_town():
+    (ev,) = run("قصفت القوات التركية اليوم قرى في منطقة الزربة.")
+    assert ev.geo_precision == 2
+
+
+def test_of_two_areas_the_smaller_one_places_the_event():
+    mountain = P("mt", "جبل التجربة", "area", lon=36.7, lat=35.05, precision_km=10)
+    gaz = FakeGazetteer({"جبل التجربة": mountain})
+    art = article_from_text(
+        "وفي ريف حلب الجنوبي، تواصلت المعارك على محور قرية مجهولة في جبل التجربة.",
+        article_id="p2",
+        published=PUB,
+    )
+    (ev,) = extract_events(art, gazetteer=gaz)
+    assert at(ev, mountain)
