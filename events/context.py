@@ -135,6 +135,8 @@ class ArticleContext:
     #: sentences read since ``last_place`` was set, not yet looked at (lazy: only an
     #: anaphor such as "المنطقة" or "هناك" needs them)
     pending: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
+    #: the numbers of the article's title sentences
+    headlines: frozenset[int] = frozenset()
 
     def context_place(self) -> PlaceUse | None:
         """Return the last Syrian area named before the current sentence.

@@ -110,7 +110,7 @@ def _sentence_events(ctx: ArticleContext, idx: int, sent: Sentence) -> list[Draf
             continue
         drafts.extend(_point_drafts(ctx, cue, sent, idx, uses, when, kw))
     drafts.extend(incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited))
-    if _is_headline(ctx.article.text, idx, sent):
+    if idx in ctx.headlines:
         for d in drafts:
             d.headline = True
     here = context_candidate(uses, gov_names=ctx.gov)
@@ -241,12 +241,30 @@ def _toll_update(ctx: ArticleContext, drafts, own, idx: int, sent: Sentence) -> 
     )
 
 
-def _is_headline(text: str, idx: int, sent: Sentence) -> bool:
-    """Return whether sentence ``idx`` is a title: the first line, with no full stop."""
-    if idx != 0:
-        return False
+def _bare_line(text: str, sent: Sentence) -> bool:
+    """Return whether ``sent`` is a line of its own with no full stop (title, kicker)."""
     line_end = text.find("\n", sent.start)
     return line_end != -1 and not sent.text.rstrip().endswith((".", "!", "؟", "?"))
+
+
+#: a title comes within the first lines (after a kicker or dateline line at most)
+_TITLE_LINES = 2
+
+
+def _headlines(text: str, sents: list[Sentence]) -> frozenset[int]:
+    """Return the numbers of the title sentences.
+
+    The first line when it has no full stop; also the next one when the first has no event
+    cue and is only a kicker or dateline («● أخبار سورية | الأحد ١٤ آب»).
+    """
+    out: set[int] = set()
+    for idx, sent in enumerate(sents[:_TITLE_LINES]):
+        if not _bare_line(text, sent):
+            break
+        out.add(idx)
+        if find_cues(sent.text):
+            break
+    return frozenset(out)
 
 
 def extract_events(article: Article, *, gazetteer: Gazetteer) -> list[Event]:
@@ -286,7 +304,9 @@ def extract_events(article: Article, *, gazetteer: Gazetteer) -> list[Event]:
         cited=find_cited(text),
     )
     drafts: list[Draft] = []
-    for idx, sent in enumerate(split_sentences(text)):
+    sents = split_sentences(text)
+    ctx.headlines = _headlines(text, sents)
+    for idx, sent in enumerate(sents):
         nt = remember(whole.slice(sent.start, sent.end))
         for cs, ce in split_clauses(sent.text):
             remember(nt.slice(cs, ce))

@@ -38,6 +38,7 @@ __all__ = [
     "not_reported",
     "since_tally",
     "trend",
+    "weapon_thing",
 ]
 
 _W = r"\w+"
@@ -321,6 +322,20 @@ def escort_drone(norm: str, ns: int, ne: int) -> bool:
     return not any(STRIKE.fullmatch(w) for w in words)
 
 
+#: a weapon named as a thing, not fired: «دمرت منصات إطلاق صواريخ»، «مستودع قذائف»، «ورشة
+#: لتصنيع العبوات»، «ضبط شحنة صواريخ»
+_WEAPON_THING = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:منصه|منصات|منصتي|منصتين|مستودع|مستودعات|مخزن|مخازن|شحنه|شحنات"
+    r"|ورشه|ورشات|معمل|معامل|مصنع|تصنيع|لتصنيع|صناعه|مخبا|مخابئ)(?:\s+(?:ال)?(?:اطلاق|لاطلاق"
+    r"|تخزين|لتخزين))?\s+$"
+)
+
+
+def weapon_thing(norm: str, ns: int) -> bool:
+    """Return whether the cue is a weapon named as a thing («منصات إطلاق صواريخ»)."""
+    return _WEAPON_THING.search(norm[max(0, ns - 30) : ns]) is not None
+
+
 def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool = False) -> bool:
     """Return whether the cue at ``norm[ns:ne]`` does not report a new event.
 
@@ -348,6 +363,7 @@ def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool 
         or claimed(norm, ns)
         or motive(norm, ns)
         or comparison(norm, ns, ne)
+        or (sub in ("shelling", "ied", "drone_strike") and weapon_thing(norm, ns))
     ):
         return True
     if sub == "drone_strike" or (sub == "airstrike" and _AIRCRAFT.search(norm[ns:ne])):

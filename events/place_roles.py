@@ -42,9 +42,7 @@ def shooters(uses: list[PlaceUse], nt: NormText, offset: int) -> list[PlaceUse]:
             continue
         attached, words = _context(nt, u.mention.start - offset)
         attached, words, _ = _peel_fillers(attached, words)
-        if not (attached == "" and len(words) >= 2 and words[-1] == "في"):
-            continue
-        if _strip(words[-2]) not in _STATIONED and words[-2] not in _STATIONED:
+        if not _stationed_in(attached, words, nt, u.mention.start - offset):
             continue
         j = i + 1
         while j < len(uses) and (uses[j].role != "location" or _coordinated(uses, j, nt, offset)):
@@ -63,6 +61,21 @@ def shooters(uses: list[PlaceUse], nt: NormText, offset: int) -> list[PlaceUse]:
             if out[k].role == "location":
                 out[k] = replace(out[k], role="origin", marker="")
     return out
+
+
+def _stationed_in(attached: str, words: list[str], nt: NormText, pos: int) -> bool:
+    """Return whether the place at ``pos`` is where shooters are stationed.
+
+    It follows «المنتشرة في», or is joined by «و» to a name right after it that the
+    gazetteer does not know («المنتشرة في بلدتي A وB»).
+    """
+    if attached == "" and len(words) >= 2 and words[-1] == "في":
+        return _strip(words[-2]) in _STATIONED or words[-2] in _STATIONED
+    if attached != "و":
+        return False
+    since = nt.norm[clause_start(nt.norm, nt.norm_pos(pos)) : nt.norm_pos(pos)]
+    m = re.search(r"(\w+)\s+في\s+(?:\w+\s+){1,4}و?$", since)
+    return m is not None and (_strip(m.group(1)) in _STATIONED or m.group(1) in _STATIONED)
 
 
 def _coordinated(uses: list[PlaceUse], j: int, nt: NormText, offset: int) -> bool:

@@ -251,3 +251,40 @@ def test_of_two_areas_the_smaller_one_places_the_event():
     )
     (ev,) = extract_events(art, gazetteer=gaz)
     assert at(ev, mountain)
+
+
+# --- titles, shooters, weapons as things ---------------------------------------------
+
+
+def test_a_title_after_a_kicker_line_sums_up_the_body():
+    evs = run(
+        "● أخبار محلية | الأربعاء ١٤ نيسان\n"
+        "مسيّرة تقصف موقعاً عسكرياً قرب الزربة\n"
+        "استهدفت طائرة مسيّرة، مساء أمس الثلاثاء، موقعاً عسكرياً في قرية كفرنوران، ما "
+        "أدى إلى مقتل عنصرين."
+    )
+    (ev,) = evs
+    assert (ev.sub_event_type, ev.fatalities) == ("drone_strike", 2)
+    assert at(ev, B)
+    assert ev.date == dt.date(2021, 4, 13)
+
+
+def test_shells_fired_from_two_villages_one_unknown_hit_the_target():
+    evs = run(
+        "قُتل مدني جراء اعتداء المجموعات المسلحة المنتشرة في بلدتي المجهولة والحاضر "
+        "بالقذائف على بلدة الزربة."
+    )
+    (ev,) = evs
+    assert at(ev, C)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودمرت القوات منصات إطلاق صواريخ وآليات للمسلحين.",
+        "وضبطت الشرطة شحنة صواريخ في مستودع مهجور.",
+        "وعثر الأهالي على ورشة لتصنيع عبوات ناسفة.",
+    ],
+)
+def test_weapons_named_as_things_are_not_fire(text):
+    assert incident_subs(text) & {"shelling", "ied"} == set()
