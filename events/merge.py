@@ -89,6 +89,8 @@ _HEADLINE_KM = 50.0
 #: incident of its kind told at most this many sentences before and this far away
 _BACK_SENTENCES = 4
 _BACK_KM = 40.0
+#: how far outside a report's radius a finer report of it may still lie (km)
+_SLACK_KM = 5.0
 #: sub-types too vague to tell two reports of one incident apart
 _VAGUE_SUBS = frozenset(("attack", "killing"))
 
@@ -212,7 +214,10 @@ def _merge_into(a: Draft, b: Draft) -> Draft:
         and other.radius_km < base.radius_km
         and other.geometry.geom_type == base.geometry.geom_type == "Point"
     )
-    if finer and not vague_head:
+    # … and only inside the coarser report's area: a "finer" place far outside it is a
+    # namesake (a title's «منشآت نفطية» read as a village), not a refinement
+    inside = _close(other, base, max(base.radius_km, 1.0) + _SLACK_KM)
+    if finer and inside and not vague_head:
         out.geometry, out.geo_precision = other.geometry, other.geo_precision
         out.radius_km = other.radius_km
     if a.event_type == "incident" and a.sub != b.sub and base.sub in _VAGUE_SUBS:

@@ -288,3 +288,50 @@ def test_shells_fired_from_two_villages_one_unknown_hit_the_target():
 )
 def test_weapons_named_as_things_are_not_fire(text):
     assert incident_subs(text) & {"shelling", "ied"} == set()
+
+
+def _draft(point, gprec, radius, *, headline=False, sentence=0, sub="airstrike"):
+    from shapely.geometry import Point
+
+    from events.merge import Draft
+
+    return Draft(
+        event_type="incident",
+        sub=sub,
+        status="reported",
+        date=PUB,
+        date_end=None,
+        date_precision=1,
+        date_own=True,
+        geometry=Point(point),
+        geo_precision=gprec,
+        start=sentence * 10,
+        end=sentence * 10 + 9,
+        first=sentence,
+        last=sentence,
+        radius_km=radius,
+        headline=headline,
+    )
+
+
+def test_a_finer_place_far_outside_the_report_does_not_move_it():
+    from events.merge import merge_drafts
+
+    body = _draft(C.point, 2, 15.0, sentence=1)
+    far_title = _draft((41.6, 37.0), 1, 1.0, headline=True)
+    from gazetteer.model import Mention
+
+    # the title also names the body's town, so the two are one incident
+    body.places = far_title.places = [Mention(0, 6, "الزربة", C, 0.9)]
+    (merged,) = merge_drafts([far_title, body])
+    assert haversine_km(merged.geometry.coords[0], C.point) < 1
+
+
+def test_a_finer_place_inside_the_report_refines_it():
+    from events.merge import merge_drafts
+
+    region = _draft(REGION.point, 3, 30.0, sentence=1)
+    village = _draft(B.point, 1, 1.0, sentence=2)
+    village.definite = True
+    (merged,) = merge_drafts([region, village])
+    assert haversine_km(merged.geometry.coords[0], B.point) < 1
