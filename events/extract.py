@@ -112,7 +112,7 @@ def _sentence_events(ctx: ArticleContext, idx: int, sent: Sentence) -> list[Draf
     drafts.extend(incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited))
     if idx in ctx.headlines:
         for d in drafts:
-            d.headline = True
+            d.headline, d.titles = True, d.sentences
     here = context_candidate(uses, gov_names=ctx.gov)
     if here is not None:
         ctx.last_place = here
@@ -241,6 +241,19 @@ def _toll_update(ctx: ArticleContext, drafts, own, idx: int, sent: Sentence) -> 
     )
 
 
+#: a reported event over this many days before publication is background to the report
+#: («وكانت قوات النظام قد سيطرت على خان شيخون في آب 2019»), not news of it
+_BACKGROUND_DAYS = 30
+
+
+def _background(article: Article, d: Draft) -> bool:
+    """Return whether a reported event ended long before the article was published."""
+    pub = article.published
+    if pub is None or d.status != "reported":
+        return False
+    return (pub - (d.date_end or d.date)).days > _BACKGROUND_DAYS
+
+
 def _bare_line(text: str, sent: Sentence) -> bool:
     """Return whether ``sent`` is a line of its own with no full stop (title, kicker)."""
     line_end = text.find("\n", sent.start)
@@ -319,6 +332,8 @@ def extract_events(article: Article, *, gazetteer: Gazetteer) -> list[Event]:
         end_sentence(ctx, sent.text, s_dates)
     events: dict[str, Event] = {}
     for d in _finish_patrols(ctx, merge_drafts(drafts)):
+        if _background(article, d):
+            continue
         ev = to_event(article, d, ctx.cited)
         events.setdefault(ev.id, ev)
     return sorted(events.values(), key=lambda e: (e.evidence_start, e.event_type, e.id))

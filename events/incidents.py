@@ -324,9 +324,30 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
             end=end,
             extra=extra,
         )
-        d.definite = all(_DEFINITE_EVENT.match(c.surface) for c in gcues)
+        d.definite = _told_as_definite(text, gcues)
         out.append(d)
     return out
+
+
+_RELATIVE = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+
+
+def _told_as_definite(text: str, cues: list[Cue]) -> bool:
+    """Return whether an incident is told only by definite event nouns.
+
+    A verb in a relative clause on such a noun («الهجوم الذي استهدف مدنيين») tells the
+    same noun's event.
+    """
+    nt = norm_text(text)
+    found = False
+    for c in cues:
+        if _DEFINITE_EVENT.match(c.surface):
+            found = True
+            continue
+        before = words_before(nt.norm, nt.norm_pos(c.start), 1)
+        if not (before and before[0] in _RELATIVE):
+            return False
+    return found
 
 
 def _tally(text: str, cues: list[Cue], when) -> bool:

@@ -68,6 +68,8 @@ class Draft:
     reach: tuple[float, float] | None = None
     #: patrols: the sub-type is stated ("دورية روسية"), not to be taken from the article
     explicit_sub: bool = False
+    #: the numbers of the title sentences it was drafted from
+    titles: frozenset[int] = frozenset()
     #: incidents told only by definite event nouns («الانفجار»، «الغارات»، «عملية الاغتيال»):
     #: they may point back to an incident told before
     definite: bool = False
@@ -75,6 +77,8 @@ class Draft:
     def __post_init__(self) -> None:
         if not self.sentences:
             self.sentences = frozenset(range(self.first, self.last + 1))
+        if self.headline and not self.titles:
+            self.titles = self.sentences
 
 
 #: a report with no date of its own (publication date) is not the same event as one dated
@@ -131,8 +135,11 @@ def _same_patrol(a: Draft, b: Draft) -> bool:
 
 
 def _same(a: Draft, b: Draft, *, patrol: bool = True) -> bool:
-    if a.sentences & b.sentences:
-        return False  # two clauses of one sentence are two events
+    shared = a.sentences & b.sentences
+    if shared and not (a.headline != b.headline and shared <= a.titles and shared <= b.titles):
+        # two clauses of one sentence are two events (but a second item of a title may
+        # sum up a body report that the first item was merged with)
+        return False
     if not _dates_compatible(a, b):
         return False
     if patrol and a.event_type == "patrol" and _same_patrol(a, b):
@@ -165,12 +172,22 @@ def _same(a: Draft, b: Draft, *, patrol: bool = True) -> bool:
 
 
 def _points_back(a: Draft, b: Draft) -> bool:
-    """``b`` (later) tells ``a`` again with definite event nouns («إن الانفجار وقع …»)."""
-    if a.event_type != "incident" or b.event_type != "incident" or not b.definite:
+    """One of two reports tells the other's incident with definite event nouns.
+
+    «إن الانفجار وقع …» after the report of an explosion; «أدانت الخارجية الهجوم الذي
+    استهدف مدنيين في عفرين» before the report of the car bomb that did it.
+    """
+    if a.event_type != "incident" or b.event_type != "incident" or not (a.definite or b.definite):
         return False
-    if a.status != b.status or min(b.sentences) <= max(a.sentences):
+    if a.status != b.status or a.sentences & b.sentences:
         return False
-    if min(b.sentences) - max(a.sentences) > _BACK_SENTENCES:
+    gap = min(abs(i - j) for i in a.sentences for j in b.sentences)
+    if gap > _BACK_SENTENCES:
+        return False
+    first, later = (a, b) if min(a.sentences) < min(b.sentences) else (b, a)
+    if not later.definite and first.sub not in _VAGUE_SUBS:
+        # only a vague first telling («أدانت الهجوم») waits for its report: «تتواصل
+        # المعارك حول سراقب» and a later retaking of a village nearby are two clashes
         return False
     if a.sub != b.sub and not {a.sub, b.sub} & _VAGUE_SUBS:
         return False  # «الانفجار» (attack) may tell an IED; «الغارات» only an airstrike
@@ -187,6 +204,7 @@ def _merge_into(a: Draft, b: Draft) -> Draft:
         out.date_precision = other.date_precision
         out.date_own, out.extra["date_source"] = True, other.extra.get("date_source")
     out.sentences = a.sentences | b.sentences
+    out.titles = a.titles | b.titles
     out.headline = a.headline and b.headline
     if a.headline != b.headline:
         body = b if a.headline else a
@@ -222,7 +240,8 @@ def _merge_into(a: Draft, b: Draft) -> Draft:
         out.radius_km = other.radius_km
     if a.event_type == "incident" and a.sub != b.sub and base.sub in _VAGUE_SUBS:
         out.sub, out.extra["cue"] = other.sub, other.extra.get("cue")  # IED over «الاغتيال»
-    out.definite = a.definite and b.definite
+    # a title adds no new telling: the body report's definiteness stays
+    out.definite = (a.definite or a.headline) and (b.definite or b.headline)
     seen = {m.place.place_id for m in base.places}
     out.places = sorted(
         [*base.places, *(m for m in other.places if m.place.place_id not in seen)],
@@ -246,6 +265,20 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     -------
     list of Draft
     """
+    out = _merge_pass(drafts)
+    for _ in range(_PASSES - 1):  # a report merged late may now sum up an earlier item
+        again = _merge_pass(out)
+        if len(again) == len(out):
+            break
+        out = again
+    return out
+
+
+#: merge passes at most (each merges what the one before made mergeable)
+_PASSES = 3
+
+
+def _merge_pass(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         for i, prev in enumerate(out):

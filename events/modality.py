@@ -32,7 +32,9 @@ __all__ = [
     "claimed",
     "clause_start",
     "comparison",
+    "denied",
     "escort_drone",
+    "habitual",
     "intended",
     "motive",
     "not_reported",
@@ -331,6 +333,35 @@ _WEAPON_THING = re.compile(
 )
 
 
+#: a denial whose complement holds the cue: «نفت الوزارة أن تكون طائراتها قد شنت غارات»،
+#: «نفى حدوث أي قصف»، «كذّبت صحة الأنباء عن …»
+_DENIED = re.compile(
+    r"(?<!\w)[وف]?(?:نفت|نفي|ينفي|تنفي|نفوا|نافيه|نافيا|كذبت|تكذب|انكرت|تنكر|تنفيان|نفيا)"
+    r"\s+(?:\w+\s+){0,5}?(?:ان|انها|انه|بان|وجود|حدوث|صحه|قيام|وقوع|اي)(?!\w)"
+)
+#: a habit, not an event: «لقصف شبه يومي»، «تتعرض يومياً»، «بشكل متكرر»، «بين الحين والآخر»
+_HABIT = re.compile(
+    r"(?<!\w)(?:شبه\s+(?:ال)?يومي\w*|يوميا|بشكل\s+(?:شبه\s+)?(?:يومي|متكرر|دوري|مستمر)"
+    r"|بصوره\s+(?:شبه\s+)?(?:يوميه|متكرره|دوريه|مستمره)|باستمرار|بين\s+الحين\s+والاخر"
+    r"|(?:ال)?متكرر\w*|(?:ال)?متواصل\w* منذ (?:اشهر|سنوات|اسابيع))(?!\w)"
+)
+#: «منذ أن قصفت …»: a point in time to count from, told as background
+_SINCE_THAT = re.compile(r"(?<!\w)و?منذ\s+ان(?!\w)")
+
+
+def denied(norm: str, ns: int) -> bool:
+    """Return whether the cue is in the complement of a denial in its clause."""
+    return _DENIED.search(norm, clause_start(norm, ns), ns) is not None
+
+
+def habitual(norm: str, ns: int, ne: int) -> bool:
+    """Return whether the cue is told as a habit («قصف شبه يومي») or a time mark («منذ أن»)."""
+    cs = clause_start(norm, ns)
+    if _SINCE_THAT.search(norm, cs, ns):
+        return True
+    return _HABIT.search(norm, ne, min(_clause_end(norm, ne), ne + 40)) is not None
+
+
 def weapon_thing(norm: str, ns: int) -> bool:
     """Return whether the cue is a weapon named as a thing («منصات إطلاق صواريخ»)."""
     return _WEAPON_THING.search(norm[max(0, ns - 30) : ns]) is not None
@@ -364,6 +395,8 @@ def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool 
         or motive(norm, ns)
         or comparison(norm, ns, ne)
         or (sub in ("shelling", "ied", "drone_strike") and weapon_thing(norm, ns))
+        or denied(norm, ns)
+        or habitual(norm, ns, ne)
     ):
         return True
     if sub == "drone_strike" or (sub == "airstrike" and _AIRCRAFT.search(norm[ns:ne])):

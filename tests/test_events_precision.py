@@ -335,3 +335,59 @@ def test_a_finer_place_inside_the_report_refines_it():
     village.definite = True
     (merged,) = merge_drafts([region, village])
     assert haversine_km(merged.geometry.coords[0], B.point) < 1
+
+
+# --- denials, habits, background -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونفت وزارة الدفاع أن تكون طائراتها قد شنت غارات على المنطقة خلال الأسبوع الماضي.",
+        "ونفى المتحدث باسم الفصيل حدوث أي قصف على مواقع النظام.",
+        "وتتعرض بلدات المنطقة لقصف شبه يومي من قوات النظام.",
+        "وتستهدف الطائرات المسيّرة الطريق بشكل متكرر.",
+        "وتشهد المنطقة توتراً منذ أن قصفت الطائرات محيط المدينة قبل أسبوعين.",
+    ],
+)
+def test_denied_habitual_or_time_mark_cues_are_no_events(text):
+    assert incident_subs(text) == set()
+
+
+def test_shelling_going_on_now_is_still_an_event():
+    assert incident_subs("وتتعرض بلدة الحاضر منذ الصباح لقصف مدفعي عنيف.") == {"shelling"}
+
+
+def test_an_event_long_before_publication_is_background():
+    evs = run(
+        "قصفت قوات النظام بلدة الحاضر صباح اليوم.\n"
+        "وكانت قوات النظام قد سيطرت على بلدة الزربة في آب 2019 بعد معارك عنيفة."
+    )
+    assert [e.sub_event_type for e in evs] == ["shelling"]
+
+
+def test_a_condemned_attack_and_the_car_bomb_that_was_it_are_one():
+    evs = run(
+        "أدانت الخارجية بشدة الهجوم الذي استهدف مدنيين في بلدة الحاضر أمس.\n"
+        "وكان انفجار سيارة مفخخة قد هز سوق البلدة صباح أمس، ما أسفر عن مقتل 6 مدنيين."
+    )
+    (ev,) = evs
+    assert (ev.sub_event_type, ev.fatalities) == ("car_bomb", 6)
+
+
+def test_ongoing_battles_and_a_village_retaken_nearby_are_two_clashes():
+    evs = run(
+        "تتواصل المعارك العنيفة على محاور بلدة الحاضر منذ صباح اليوم.\n"
+        "وقال مراسلنا إن الفصائل استعادت السيطرة على قرية كفرنوران بعد اشتباكات أسفرت "
+        "عن مقتل 5 عناصر."
+    )
+    assert [e.sub_event_type for e in evs] == ["clashes", "clashes"]
+
+
+def test_the_second_item_of_a_title_joins_the_report_the_first_merged_with():
+    evs = run(
+        "قصف متبادل في ريف حلب الجنوبي ومقتل مدني في كفرنوران\n"
+        "قصفت قوات النظام بالمدفعية قرية كفرنوران صباح اليوم، ما أدى إلى مقتل مدني."
+    )
+    (ev,) = evs
+    assert (ev.sub_event_type, ev.fatalities) == ("shelling", 1)
