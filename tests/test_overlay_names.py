@@ -76,3 +76,10 @@ def test_neighbourhoods_named_without_hay_resolve_to_their_city(gz):
     assert got["الحمدانية"].place_id == "cur:hood-aleppo-hamdaniyah"
     assert got["الجميلية"].place_id == "cur:hood-aleppo-jamiliyah"
     assert got["الحمدانية"].precision_km >= 5  # the city's point and radius, honestly
+
+
+def test_damascus_and_homs_neighbourhoods(gz):
+    got = _by_surface(gz, "سقطت قذائف على جوبر والقابون، وقصف على حي الوعر في مدينة حمص")
+    assert got["جوبر"].place_id == "cur:hood-damascus-jobar"
+    assert got["القابون"].parent_id == "gn:170654"
+    assert got["حي الوعر"].parent_id == "gn:169577"
