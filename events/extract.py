@@ -241,17 +241,23 @@ def _toll_update(ctx: ArticleContext, drafts, own, idx: int, sent: Sentence) -> 
     )
 
 
-#: a reported event over this many days before publication is background to the report
-#: («وكانت قوات النظام قد سيطرت على خان شيخون في آب 2019»), not news of it
+#: an incident told in the pluperfect over this many days before publication is background
+#: to the report («وكانت قوات النظام قد سيطرت على خان شيخون في آب 2019»), not news of it
 _BACKGROUND_DAYS = 30
+_PLUPERFECT = re.compile(
+    r"(?<!\w)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}?قد(?!\w)|(?<!\w)[وف]?سبق\s+(?:ان|و)"
+    r"|(?<!\w)[وف]?يذكر\s+ان(?!\w)"
+)
 
 
 def _background(article: Article, d: Draft) -> bool:
-    """Return whether a reported event ended long before the article was published."""
+    """Return whether an incident is told in the pluperfect, long before publication."""
     pub = article.published
-    if pub is None or d.status != "reported":
+    if pub is None or d.status != "reported" or d.event_type != "incident":
         return False
-    return (pub - (d.date_end or d.date)).days > _BACKGROUND_DAYS
+    if (pub - (d.date_end or d.date)).days <= _BACKGROUND_DAYS:
+        return False
+    return _PLUPERFECT.search(norm_text(article.text[d.start : d.end]).norm) is not None
 
 
 def _bare_line(text: str, sent: Sentence) -> bool:
