@@ -83,3 +83,10 @@ def test_damascus_and_homs_neighbourhoods(gz):
     assert got["جوبر"].place_id == "cur:hood-damascus-jobar"
     assert got["القابون"].parent_id == "gn:170654"
     assert got["حي الوعر"].parent_id == "gn:169577"
+
+
+def test_airfields_the_news_names(gz):
+    got = _by_surface(gz, "استهدفت غارات مطار المزة العسكري ومطار الشعيرات، وقصف مطار النيرب")
+    assert got["مطار المزة العسكري"].place_id == "cur:airport-mezzeh"
+    assert got["مطار الشعيرات"].kind == "site"
+    assert got["مطار النيرب"].place_id == "cur:airport-aleppo"  # the airbase, not the village
