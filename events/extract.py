@@ -251,11 +251,16 @@ _PLUPERFECT = re.compile(
 
 
 def _background(article: Article, d: Draft) -> bool:
-    """Return whether an incident is told in the pluperfect, long before publication."""
+    """Return whether an incident is told in the pluperfect as background.
+
+    Long before publication («وكانت قوات النظام قد سيطرت … في آب 2019»), or with no date
+    of its own («وكان رتل قد تعرض لهجوم»: some time before, not on the publication day).
+    """
     pub = article.published
     if pub is None or d.status != "reported" or d.event_type != "incident":
-        return False
-    if (pub - (d.date_end or d.date)).days <= _BACKGROUND_DAYS:
+        return False  # (posts and patrols held before are still where the forces are)
+    old = (pub - (d.date_end or d.date)).days > _BACKGROUND_DAYS
+    if not (old or not d.date_own):
         return False
     return _PLUPERFECT.search(norm_text(article.text[d.start : d.end]).norm) is not None
 

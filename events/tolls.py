@@ -26,7 +26,7 @@ from geo.roads import haversine_km
 __all__ = ["apply_toll_update"]
 
 _RISE = re.compile(
-    r"(?<!\w)[وف]?(?:ارتفع|ارتفعت|ارتفاع|وصل|وصلت|وصول|بلغ|بلغت)\s+(?:ال)?(?:عدد|حصيله)\s+"
+    r"(?<!\w)[وف]?(?:ارتفع|ارتفعت|ارتفاع|يرتفع|ليرتفع|لترتفع|وصل|وصلت|وصول|بلغ|بلغت|ليصل)\s+(?:ال)?(?:عدد|حصيله)\s+"
     r"(?:ال)?(?:ضحايا|قتلي|شهداء|وفيات)(?:\s+\w+){0,8}?\s+(?:الي|ليصل الي|ليبلغ)\s+"
 )
 _DEFINITE = re.compile(
@@ -34,6 +34,7 @@ _DEFINITE = re.compile(
     r"|استهداف|ضربه|ضربات|كمين|مجزره|مواجهات)(?!\w)"
 )
 _VAGUE = frozenset(("attack", "killing"))
+_SINCE = re.compile(r"(?<!\w)و?منذ(?!\w)")
 #: a toll named with a place belongs to an incident at most this far from it (km)
 _PLACE_KM = 10.0
 
@@ -98,6 +99,8 @@ def apply_toll_update(
     subs = {c.sub_event_type for c in inc if c.sub_event_type}
     norm = norm_text(text).norm
     risen = _risen_to(norm) if "عدد" in norm or "حصيله" in norm else None
+    if risen is not None and _SINCE.search(norm):
+        return own  # «يرتفع عدد القتلى منذ مطلع العام إلى 120»: a tally, not one incident
     if risen is not None:
         target = _target(drafts, idx, subs, places)
         if target is None:

@@ -391,3 +391,21 @@ def test_the_second_item_of_a_title_joins_the_report_the_first_merged_with():
     )
     (ev,) = evs
     assert (ev.sub_event_type, ev.fatalities) == ("shelling", 1)
+
+
+def test_an_undated_pluperfect_incident_is_background_a_dated_one_is_news():
+    evs = run(
+        "قصفت قوات النظام بلدة الحاضر صباح اليوم.\n"
+        "وكانت طائرات حربية قد استهدفت بلدة الزربة بغارات عنيفة.\n"
+        "وكانت مسيّرة تركية قد قصفت يوم الأحد الماضي سيارة قرب كفرنوران."
+    )
+    assert sorted(e.sub_event_type for e in evs) == ["drone_strike", "shelling"]
+
+
+def test_a_toll_risen_since_the_start_of_the_year_is_a_tally_not_an_update():
+    evs = run(
+        "قُتل 5 عناصر من قوات النظام مساء أمس بهجوم على نقطة عسكرية قرب الزربة.\n"
+        "وبذلك يرتفع عدد قتلى قوات النظام منذ مطلع العام إلى 120 عنصراً."
+    )
+    (ev,) = evs
+    assert ev.fatalities == 5
