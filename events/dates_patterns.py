@@ -27,6 +27,7 @@ __all__ = [
     "START_FROM",
     "WEEKDAYS",
     "WEEKDAY_ALONE",
+    "days_before_reference",
     "modifier_sign",
 ]
 
@@ -266,3 +267,35 @@ FUTURE_CONTEXT = re.compile(
 #: "بدءاً من"، "اعتباراً من"، "ابتداءً من" right before a date: the start of something
 #: announced, so a yearless date shortly after publication is in the future.
 START_FROM = re.compile(rf"{B}(?:بدءا|بدء|ابتداء|اعتبارا)\s+من\s+(?:يوم\s+|تاريخ\s+)?(?:ال)?$")
+
+
+#: «بعد يومين من غارات …»، «عقب ثلاثة أيام من هجوم …»: the event named next happened that
+#: many days before the sentence's own event (told on the publication day)
+_DAYS_BEFORE = re.compile(
+    r"(?<!\w)(?:بعد|عقب)\s+(?:نحو\s+)?(?P<n>يوم|يومين|اسبوع|اسبوعين|(?P<k>\d+|ثلاثه|اربعه|خمسه"
+    r"|سته|سبعه)\s+ايام)\s+(?:من|علي)(?:\s+\w+)?\s*$"
+)
+_FIXED_DAYS = {"يوم": 1, "يومين": 2, "اسبوع": 7, "اسبوعين": 14}
+_DAY_WORDS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
+
+
+def days_before_reference(norm_before: str) -> int | None:
+    """Return N when the text before a cue ends with «بعد N أيام من» (else None).
+
+    Parameters
+    ----------
+    norm_before : str
+        The normalized text of the clause up to the cue.
+
+    Returns
+    -------
+    int or None
+        How many days before the reference day the named event happened.
+    """
+    m = _DAYS_BEFORE.search(norm_before)
+    if m is None:
+        return None
+    k = m.group("k")
+    if k is None:
+        return _FIXED_DAYS[m.group("n")]
+    return int(k) if k.isdigit() else _DAY_WORDS[k]

@@ -15,6 +15,7 @@ own or the nearest told before it in the sentence, its toll the sum of its tolls
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Callable
@@ -41,6 +42,7 @@ from events.context import (
     radius_for,
     refers_back,
 )
+from events.dates_patterns import days_before_reference
 from events.fatalities import find_fatalities, parse_number, total
 from events.locate import (
     best_location,
@@ -295,6 +297,11 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         when = date_for(ctx, dates, off + cue.start, gtext, planned=False)
         if when is None or _tally(text, gcues, when):
             continue
+        if when[3] == "publication":  # «وتأتي الحادثة بعد يومين من غارات روسية …»
+            nt = norm_text(text)
+            ago = days_before_reference(nt.norm[: nt.norm_pos(cue.start)])
+            if ago is not None:
+                when = (when[0] - dt.timedelta(days=ago), None, 2, "relative")
         geom, gprec = point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
         extra: dict[str, object] = {}
         if not syrian:

@@ -409,3 +409,23 @@ def test_a_toll_risen_since_the_start_of_the_year_is_a_tally_not_an_update():
     )
     (ev,) = evs
     assert ev.fatalities == 5
+
+
+def test_strikes_two_days_before_the_incident_are_dated_two_days_before():
+    evs = run(
+        "انفجرت عبوة ناسفة بسيارة عسكرية قرب الحاضر صباح اليوم.\n"
+        "وتأتي الحادثة بعد يومين من غارات روسية استهدفت محيط بلدة الزربة."
+    )
+    (air,) = [e for e in evs if e.sub_event_type == "airstrike"]
+    assert air.date == PUB - dt.timedelta(days=2)
+
+
+@pytest.mark.parametrize(
+    ("before", "days"),
+    [("بعد يومين من ", 2), ("عقب ثلاثة أيام من ", 3), ("بعد أسبوع على ", 7), ("بعد الظهر ", None)],
+)
+def test_days_before_the_reference(before, days):
+    from events.dates_patterns import days_before_reference
+    from gazetteer.normalize import normalize
+
+    assert days_before_reference(normalize(before)) == days
