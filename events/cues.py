@@ -353,6 +353,8 @@ BLOCK = word_re(
     "حذر",
     "تهديد",
     "هدد",
+    # «أي هجوم على إدلب سيؤدي إلى …»، «لم يسجل أي قصف»: any such event, none in particular
+    "اي",
     "ضمان",
     # "ويأتي القصف بعد/رغم …": a reference back to an event already told, not a new one
     "ياتي",

@@ -368,6 +368,10 @@ def _tally(text: str, cues: list[Cue], when) -> bool:
     date, date_end = when[0], when[1]
     if date_end is None or (date_end - date).days < 7:
         return False
+    if all(c.sub_event_type == "killing" for c in cues):
+        count, minimum = total(find_fatalities(text))
+        if (count or minimum or 0) >= 2:
+            return True  # «وثقت الشبكة مقتل 150 مدنياً خلال شهر أيار»: a monthly toll
     for c in cues:
         before = words_before(nt.norm, nt.norm_pos(c.start), 1)
         num = parse_number(before) if before else None

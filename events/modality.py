@@ -56,10 +56,14 @@ INTENT = word_re(
     "يريد", "تريد", "محاوله", "محاولتها", "محاولته", "تحاول", "يحاول", "يحاولون", "حاول",
     "حاولت", "تمهيدا", "عزم", "عزمها", "نوايا", "المتوقع", "يتوقع", "تتوقع", "متوقع",
     "المرتقب", "مرتقب", "يرجح", "ترجح", "المحتمل", "محتمل", "احتمال", "تخشي", "يخشي",
-    "خشيت", "مخاوف", "تخوف", "تخوفا", "تحذر", "يحذر", "حذرت",
+    "خشيت", "مخاوف", "تخوف", "تخوفا", "تحذر", "يحذر", "حذرت", "حذروا", "محذرا",
+    "محذره", "تحذير", "تحذيرات",
     # an ultimatum or deadline: «أمهل قوات النظام حتى نهاية الشهر للانسحاب»
     "امهل", "امهلت", "يمهل", "تمهل", "مهله", "انذار", "انذارا",
 )  # fmt: skip
+_WARNED = frozenset(("وحذر", "فحذر"))
+#: a condition: «في حال شنت قوات النظام هجوماً»، «إذا تعرضت النقطة لقصف»، «لو هاجمت …»
+_CONDITION = re.compile(r"(?<!\w)(?:[وف]?في\s+حال(?:ه)?|[وف]?اذا|[وف]?لو|[وف]?حالما|ما\s+لم)(?!\w)")
 #: after the event noun: it is only expected ("هجوم وشيك", "عملية مرتقبة")
 _PROSPECT = re.compile(
     r"\s+(?:ال)?(?:وشيك|وشيكه|محتمل|محتمله|مرتقب|مرتقبه|متوقع|متوقعه|مزمع|مزمعه|مفترض|مفترضه)"
@@ -176,7 +180,8 @@ def intended(norm: str, ns: int, ne: int = -1, *, n: int = 6) -> bool:
     """
     before = re.findall(_W, norm[clause_start(norm, ns) : ns])[-n:]
     for i, w in enumerate(before):
-        if INTENT.fullmatch(w):
+        # «وحذّر المبعوث من …» (the verb; a bare «حذر» may be «هدوء حذر», cautious calm)
+        if INTENT.fullmatch(w) or w in _WARNED:
             bare = re.sub(r"^(?:[وف]?(?:ب|ل|بال|ال|لل)?)", "", w)
             nxt = before[i + 1] if i + 1 < len(before) else norm[ns : ns + 12]
             if (w in _ATTEMPT or bare in _ATTEMPT) and _ATTEMPT_OK.search(nxt):
@@ -397,6 +402,7 @@ def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool 
         or (sub in ("shelling", "ied", "drone_strike") and weapon_thing(norm, ns))
         or denied(norm, ns)
         or habitual(norm, ns, ne)
+        or _CONDITION.search(norm, clause_start(norm, ns), ns) is not None
     ):
         return True
     if sub == "drone_strike" or (sub == "airstrike" and _AIRCRAFT.search(norm[ns:ne])):

@@ -429,3 +429,32 @@ def test_days_before_the_reference(before, days):
     from gazetteer.normalize import normalize
 
     assert days_before_reference(normalize(before)) == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحذر المبعوث الأممي من أن أي هجوم عسكري على المدينة سيؤدي إلى كارثة إنسانية.",
+        "وفي حال شنت قوات النظام هجوماً على المنطقة فإن آلاف المدنيين سينزحون.",
+        "وقال القائد إن قواته سترد على أي اعتداء.",
+        "وإذا تعرضت النقطة لقصف فستنسحب القوات منها.",
+    ],
+)
+def test_warnings_conditions_and_any_attack_are_no_events(text):
+    assert incident_subs(text) == set()
+
+
+def test_a_cautious_calm_is_no_warning():
+    text = (
+        "ساد هدوء حذر الجبهات، منذ دخول اتفاق وقف إطلاق النار الذي أعلنه الرئيسان حيز "
+        "التنفيذ، عند منتصف الليل."
+    )
+    assert [c.event_type for c in find_cues(text)] == ["ceasefire"]
+
+
+def test_a_monthly_toll_is_a_tally_not_one_event():
+    evs = run(
+        "وثقت الشبكة مقتل 150 مدنياً في ريف حلب الجنوبي خلال شهر آذار الماضي.",
+        published=dt.date(2021, 4, 2),
+    )
+    assert evs == []
