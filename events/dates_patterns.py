@@ -272,15 +272,19 @@ START_FROM = re.compile(rf"{B}(?:بدءا|بدء|ابتداء|اعتبارا)\s+
 #: «بعد يومين من غارات …»، «عقب ثلاثة أيام من هجوم …»: the event named next happened that
 #: many days before the sentence's own event (told on the publication day)
 _DAYS_BEFORE = re.compile(
-    r"(?<!\w)(?:بعد|عقب)\s+(?:نحو\s+)?(?P<n>يوم|يومين|اسبوع|اسبوعين|(?P<k>\d+|ثلاثه|اربعه|خمسه"
-    r"|سته|سبعه)\s+ايام)\s+(?:من|علي)(?:\s+\w+)?\s*$"
+    r"(?<!\w)(?:بعد|عقب)\s+(?:نحو\s+)?(?P<n>يوم|يومين|اسبوع|اسبوعين|ايام|(?P<k>\d+|ثلاثه|اربعه"
+    r"|خمسه|سته|سبعه)\s+ايام)\s+(?:من|علي)(?:\s+\w+)?\s*$"
 )
+#: «بعد أيام من …»: a few days, told as at most a week
+_FEW_DAYS = (2, 7)
 _FIXED_DAYS = {"يوم": 1, "يومين": 2, "اسبوع": 7, "اسبوعين": 14}
 _DAY_WORDS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
 
 
-def days_before_reference(norm_before: str) -> int | None:
-    """Return N when the text before a cue ends with «بعد N أيام من» (else None).
+def days_before_reference(norm_before: str) -> tuple[int, int] | None:
+    """Return (N, N) when the text before a cue ends with «بعد N أيام من» (else None).
+
+    «بعد أيام من» gives (2, 7): a few days, at most a week.
 
     Parameters
     ----------
@@ -289,7 +293,7 @@ def days_before_reference(norm_before: str) -> int | None:
 
     Returns
     -------
-    int or None
+    (fewest, most) or None
         How many days before the reference day the named event happened.
     """
     m = _DAYS_BEFORE.search(norm_before)
@@ -297,5 +301,7 @@ def days_before_reference(norm_before: str) -> int | None:
         return None
     k = m.group("k")
     if k is None:
-        return _FIXED_DAYS[m.group("n")]
-    return int(k) if k.isdigit() else _DAY_WORDS[k]
+        n = m.group("n")
+        return _FEW_DAYS if n == "ايام" else (_FIXED_DAYS[n], _FIXED_DAYS[n])
+    days = int(k) if k.isdigit() else _DAY_WORDS[k]
+    return days, days

@@ -301,7 +301,8 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
             nt = norm_text(text)
             ago = days_before_reference(nt.norm[: nt.norm_pos(cue.start)])
             if ago is not None:
-                when = (when[0] - dt.timedelta(days=ago), None, 2, "relative")
+                first, last = (when[0] - dt.timedelta(days=d) for d in (ago[1], ago[0]))
+                when = (first, None if first == last else last, 2, "relative")
         geom, gprec = point_at(loc, [u.place for u in uses if u.role == "road"], ctx.gov)
         extra: dict[str, object] = {}
         if not syrian:

@@ -422,7 +422,13 @@ def test_strikes_two_days_before_the_incident_are_dated_two_days_before():
 
 @pytest.mark.parametrize(
     ("before", "days"),
-    [("بعد يومين من ", 2), ("عقب ثلاثة أيام من ", 3), ("بعد أسبوع على ", 7), ("بعد الظهر ", None)],
+    [
+        ("بعد يومين من ", (2, 2)),
+        ("عقب ثلاثة أيام من ", (3, 3)),
+        ("بعد أسبوع على ", (7, 7)),
+        ("بعد أيام من ", (2, 7)),
+        ("بعد الظهر ", None),
+    ],
 )
 def test_days_before_the_reference(before, days):
     from events.dates_patterns import days_before_reference
@@ -458,3 +464,14 @@ def test_a_monthly_toll_is_a_tally_not_one_event():
         published=dt.date(2021, 4, 2),
     )
     assert evs == []
+
+
+def test_state_media_aggression_is_an_air_strike_told_once():
+    evs = run(
+        "تصدت وسائط الدفاع الجوي لعدوان إسرائيلي بالصواريخ استهدف نقاطاً في محيط الحاضر "
+        "فجر اليوم.\n"
+        "وقال مصدر عسكري إن العدو نفذ عدواناً جوياً استهدف نقاطاً في محيط الحاضر، ما أدى "
+        "إلى استشهاد جنديين."
+    )
+    (ev,) = evs
+    assert (ev.sub_event_type, ev.fatalities) == ("airstrike", 2)
