@@ -240,7 +240,8 @@ def names_agreement(whole, dm: DateMention) -> bool:
 
     «اتفاق 5 آذار»، «القرار 2254»: the word right before the date names it; «مذكرة التفاهم
     الموقعة في موسكو يوم 5 مارس»: a word of signing at most six words before the date, in
-    its clause, makes the date the signing's.
+    its clause, makes the date the signing's; «الثالثة من نوعها خلال الشهر الجاري»: the
+    date is the span of a count.
     """
     ns = whole.norm_pos(dm.start)
     before = re.findall(r"\w+", whole.norm[max(0, ns - 40) : ns])[-3:]
@@ -250,7 +251,13 @@ def names_agreement(whole, dm: DateMention) -> bool:
     window = whole.norm[max(0, ns - 15 * _SIGNED_WORDS) : ns]
     cut = [m.end() for m in _CLAUSE_END.finditer(window)]
     words = re.findall(r"\w+", window[cut[-1] if cut else 0 :])[-_SIGNED_WORDS:]
-    return any(SIGNED.fullmatch(w) for w in words)
+    if any(SIGNED.fullmatch(w) for w in words):
+        return True
+    # «هي الثالثة من نوعها خلال الشهر الجاري»: the span of a count, not the event's day
+    return any(w in _OF_ITS_KIND for w in words[-3:])
+
+
+_OF_ITS_KIND = frozenset(("نوعه", "نوعها", "نوعهما", "نوعهم"))
 
 
 def pick_date(dates: list[DateMention], anchor: int, *, planned: bool) -> DateMention | None:

@@ -475,3 +475,13 @@ def test_state_media_aggression_is_an_air_strike_told_once():
     )
     (ev,) = evs
     assert (ev.sub_event_type, ev.fatalities) == ("airstrike", 2)
+
+
+def test_the_span_of_a_count_of_its_kind_is_not_the_events_date():
+    evs = run(
+        "وأنشأ الجيش التركي نقطة عسكرية جديدة في بلدة الحاضر، هي الثالثة من نوعها خلال "
+        "الشهر الجاري."
+    )
+    (ev,) = evs
+    assert ev.event_type == "observation_post"
+    assert (ev.date, ev.date_end) == (PUB, None)
