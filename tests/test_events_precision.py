@@ -485,3 +485,15 @@ def test_the_span_of_a_count_of_its_kind_is_not_the_events_date():
     (ev,) = evs
     assert ev.event_type == "observation_post"
     assert (ev.date, ev.date_end) == (PUB, None)
+
+
+def test_a_cause_clause_and_a_risen_toll_make_one_car_bomb():
+    evs = run(
+        "عاجل | انفجار عنيف يهز بلدة الزربة\n"
+        "هز انفجار عنيف، مساء اليوم، بلدة الزربة، ناجم عن انفجار سيارة مفخخة قرب دوار "
+        "وسط البلدة، ما أدى إلى سقوط 8 قتلى.\n"
+        "وفي وقت لاحق، ارتفعت حصيلة ضحايا التفجير إلى 11 قتيلاً، بحسب مصادر طبية."
+    )
+    (ev,) = evs
+    assert (ev.sub_event_type, ev.fatalities) == ("car_bomb", 11)
+    assert at(ev, C)
