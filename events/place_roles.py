@@ -55,7 +55,9 @@ def shooters(uses: list[PlaceUse], nt: NormText, offset: int) -> list[PlaceUse]:
                 nt.norm_pos(u.mention.end - offset) : nt.norm_pos(uses[j].mention.start - offset)
             ],
         )
-        if not any(_TARGET.fullmatch(w) for w in between):
+        if not any(_TARGET.fullmatch(w) for w in between) and not _struck_before(
+            nt, u.mention.start - offset
+        ):
             continue
         for k in range(i, j):
             if out[k].role == "location":
@@ -63,19 +65,34 @@ def shooters(uses: list[PlaceUse], nt: NormText, offset: int) -> list[PlaceUse]:
     return out
 
 
+#: a strike verb whose object comes after its subject's position («قصفت القوات المتمركزة في
+#: A … قرى B»: B is the object)
+_STRIKE_VERB = re.compile(r"(?<!\w)[وف]?(?:قصفت|قصف|قصفوا|استهدفت|استهدف|استهدفوا|تقصف|يقصف)(?!\w)")
+
+
+def _struck_before(nt: NormText, pos: int) -> bool:
+    """Whether the clause of the place at ``pos`` opens with a strike verb before it."""
+    npos = nt.norm_pos(pos)
+    return _STRIKE_VERB.search(nt.norm, clause_start(nt.norm, npos), npos) is not None
+
+
 def _stationed_in(attached: str, words: list[str], nt: NormText, pos: int) -> bool:
     """Return whether the place at ``pos`` is where shooters are stationed.
 
-    It follows «المنتشرة في», or is joined by «و» to a name right after it that the
-    gazetteer does not know («المنتشرة في بلدتي A وB»).
+    It follows «المنتشرة في», after a few words at most («المتمركزة في معسكر A») or
+    joined by «و» to a name right after it that the gazetteer does not know («المنتشرة في
+    بلدتي B وA»).
     """
     if attached == "" and len(words) >= 2 and words[-1] == "في":
         return _strip(words[-2]) in _STATIONED or words[-2] in _STATIONED
-    if attached != "و":
+    if attached not in ("", "و"):
         return False
+    # «المتمركزة في معسكر A»، «المنتشرة في بلدتي B وA» (B unknown): a few words between
     since = nt.norm[clause_start(nt.norm, nt.norm_pos(pos)) : nt.norm_pos(pos)]
-    m = re.search(r"(\w+)\s+في\s+(?:\w+\s+){1,4}و?$", since)
-    return m is not None and (_strip(m.group(1)) in _STATIONED or m.group(1) in _STATIONED)
+    m = re.search(r"(\w+)\s+في\s+((?:\w+\s+){1,4})و?$", since)
+    if m is None or any(_TARGET.fullmatch(w) for w in m.group(2).split()):
+        return False
+    return _strip(m.group(1)) in _STATIONED or m.group(1) in _STATIONED
 
 
 def _coordinated(uses: list[PlaceUse], j: int, nt: NormText, offset: int) -> bool:

@@ -497,3 +497,15 @@ def test_a_cause_clause_and_a_risen_toll_make_one_car_bomb():
     (ev,) = evs
     assert (ev.sub_event_type, ev.fatalities) == ("car_bomb", 11)
     assert at(ev, C)
+
+
+def test_the_forces_stationed_in_a_camp_fire_at_the_villages_after_the_verb():
+    camp = P("camp", "التجربة", "village", lon=36.2, lat=35.3)
+    gaz = FakeGazetteer({"التجربة": camp})
+    art = article_from_text(
+        "قصفت قوات النظام المتمركزة في معسكر التجربة بالمدفعية الثقيلة قرية كفرنوران، ظهر اليوم.",
+        article_id="p3",
+        published=PUB,
+    )
+    (ev,) = extract_events(art, gazetteer=gaz)
+    assert at(ev, B)
