@@ -260,6 +260,34 @@ def names_agreement(whole, dm: DateMention) -> bool:
 _OF_ITS_KIND = frozenset(("نوعه", "نوعها", "نوعهما", "نوعهم"))
 
 
+#: a reporting verb and its subject before a date: «أعلنت "قسد"، الأربعاء، مقتل …»
+_REPORTED = re.compile(
+    r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|نشر|نشرت"
+    r"|وثق|وثقت|رصد|رصدت|نقل|نقلت)(?!\w)"
+)
+
+
+_SUBJECT_WORDS = 6
+
+
+def _not_announcements(ctx: ArticleContext, dates: list[DateMention]) -> list[DateMention]:
+    """Drop the day of an announcement when the sentence also dates the event.
+
+    «أعلنت قسد، الأربعاء، مقتل 4 من عناصرها في هجوم … ليلة الثلاثاء»: Wednesday is when
+    it was announced (a reporting verb at most six words before the date: verb, subject).
+    """
+    if len(dates) < 2:
+        return dates
+    whole = norm_text(ctx.article.text)
+    keep = []
+    for d in dates:
+        ns = whole.norm_pos(d.start)
+        before = re.findall(r"\w+", whole.norm[max(0, ns - 80) : ns])[-_SUBJECT_WORDS:]
+        if not any(_REPORTED.fullmatch(w) for w in before):
+            keep.append(d)
+    return keep or dates
+
+
 def pick_date(dates: list[DateMention], anchor: int, *, planned: bool) -> DateMention | None:
     usable = [d for d in dates if d.date is not None]
     if not planned:
@@ -294,7 +322,7 @@ def date_for(
         ``source`` is ``sentence``, ``previous`` (the sentence goes on with the report of
         the one before: «وأضاف …»، «وردّت …»), ``publication`` or ``article``.
     """
-    dm = pick_date(dates, anchor, planned=planned)
+    dm = pick_date(_not_announcements(ctx, dates), anchor, planned=planned)
     pub = ctx.article.published
     if dm is not None and dm.date is not None:
         if dm.date_end is None and dm.date == pub and LAST_HOURS.search(normalize(dm.surface)):

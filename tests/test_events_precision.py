@@ -509,3 +509,12 @@ def test_the_forces_stationed_in_a_camp_fire_at_the_villages_after_the_verb():
     )
     (ev,) = extract_events(art, gazetteer=gaz)
     assert at(ev, B)
+
+
+def test_the_day_of_an_announcement_is_not_the_day_of_the_attack():
+    (ev,) = run(
+        "أعلنت قوات الأمن الداخلي، الأربعاء، مقتل 4 من عناصرها في هجوم على حاجز لها قرب "
+        "بلدة الزربة، ليلة الثلاثاء."
+    )
+    assert ev.date == dt.date(2021, 4, 13)
+    assert ev.fatalities == 4
