@@ -40,7 +40,6 @@ __all__ = [
     "governorate_names",
     "in_syria",
     "place_uses",
-    "route_stops",
     "talks_about_diplomacy",
 ]
 
@@ -386,39 +385,3 @@ def best_location(
         )
 
     return min(cands, key=key)
-
-
-def route_stops(uses: Sequence[PlaceUse]) -> list[PlaceUse]:
-    """Return a patrol's stops in the order of travel.
-
-    Origins (من، انطلاقاً من، the first of بين … و) come first, then places passed and
-    destinations in text order (باتجاه X وY وصولاً إلى Z). Places with no route marker
-    (``في ريف إدلب``) are context, not stops; each place counts once.
-
-    Parameters
-    ----------
-    uses : sequence of PlaceUse
-        From :func:`place_uses`.
-
-    Returns
-    -------
-    list of PlaceUse
-    """
-    stops = [
-        u
-        for u in uses
-        if u.role == "location"
-        and u.marker
-        and u.place.kind in ("city", "town", "village", "site")
-        and u.place.point is not None
-        and in_syria(u.place)
-    ]
-    ordered = [u for u in stops if u.marker in ("origin", "between")]
-    ordered += [u for u in stops if u.marker not in ("origin", "between")]
-    seen: set[str] = set()
-    out = []
-    for u in ordered:
-        if u.place.place_id not in seen:
-            seen.add(u.place.place_id)
-            out.append(u)
-    return out

@@ -22,12 +22,12 @@ from collections.abc import Sequence
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
-from events.locate import PlaceUse, best_location, geo_precision, route_stops
+from events.locate import PlaceUse, best_location, geo_precision, in_syria
 from gazetteer.model import Mention, Place
 from geo.roads import haversine_km, is_road, roads_through, snap_to_road
 from geo.routes import RouteError, route_along, straight_route, stretch_near, whole_road
 
-__all__ = ["ON_ROAD_KM", "compose_route", "patrol_ends", "patrol_geometry"]
+__all__ = ["ON_ROAD_KM", "compose_route", "patrol_ends", "patrol_geometry", "route_stops"]
 
 #: A stop farther than this from a road is not on it (village a few km off the highway).
 ON_ROAD_KM = 20.0
@@ -160,3 +160,39 @@ def compose_route(
             except RouteError:
                 return None
     return None
+
+
+def route_stops(uses: Sequence[PlaceUse]) -> list[PlaceUse]:
+    """Return a patrol's stops in the order of travel.
+
+    Origins (من، انطلاقاً من، the first of بين … و) come first, then places passed and
+    destinations in text order (باتجاه X وY وصولاً إلى Z). Places with no route marker
+    (``في ريف إدلب``) are context, not stops; each place counts once.
+
+    Parameters
+    ----------
+    uses : sequence of PlaceUse
+        From :func:`place_uses`.
+
+    Returns
+    -------
+    list of PlaceUse
+    """
+    stops = [
+        u
+        for u in uses
+        if u.role == "location"
+        and u.marker
+        and u.place.kind in ("city", "town", "village", "site")
+        and u.place.point is not None
+        and in_syria(u.place)
+    ]
+    ordered = [u for u in stops if u.marker in ("origin", "between")]
+    ordered += [u for u in stops if u.marker not in ("origin", "between")]
+    seen: set[str] = set()
+    out = []
+    for u in ordered:
+        if u.place.place_id not in seen:
+            seen.add(u.place.place_id)
+            out.append(u)
+    return out

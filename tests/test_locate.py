@@ -14,8 +14,8 @@ from events.locate import (
     governorate_names,
     in_syria,
     place_uses,
-    route_stops,
 )
+from events.patrols import route_stops
 from gazetteer.model import Mention, Place
 
 
