@@ -53,6 +53,7 @@ INTENT = word_re(
     "بهدف", "تهدف", "يهدف", "يهدد", "تهدد", "يهددون", "هدد", "هددت", "تهديد",
     "تهديدات", "متوعده", "توعد", "توعدت", "يتوعد", "يستعد", "تستعد", "يستعدون", "استعداد",
     "استعدادا", "تحضير", "تحضيرا", "تحضر", "يحضر", "يحضرون", "التحضير", "يسعي", "تسعي",
+    "تحضيرات", "استعدادات", "لشن", "لتنفيذ", "للقيام",
     "يريد", "تريد", "محاوله", "محاولتها", "محاولته", "تحاول", "يحاول", "يحاولون", "حاول",
     "حاولت", "تمهيدا", "عزم", "عزمها", "نوايا", "المتوقع", "يتوقع", "تتوقع", "متوقع",
     "المرتقب", "مرتقب", "يرجح", "ترجح", "المحتمل", "محتمل", "احتمال", "تخشي", "يخشي",
@@ -62,6 +63,11 @@ INTENT = word_re(
     "امهل", "امهلت", "يمهل", "تمهل", "مهله", "انذار", "انذارا",
 )  # fmt: skip
 _WARNED = frozenset(("وحذر", "فحذر"))
+#: «لشن هجوم»: a purpose … unless after «عاد/عاود» («عاد الطيران لشن غارات»: resumed)
+_PURPOSE = frozenset(("لشن", "لتنفيذ", "للقيام", "ولشن"))
+_RESUMED = frozenset(
+    ("عاد", "عادت", "وعاد", "وعادت", "يعود", "تعود", "عاود", "عاودت", "وعاود", "وعاودت")
+)
 #: a condition: «في حال شنت قوات النظام هجوماً»، «إذا تعرضت النقطة لقصف»، «لو هاجمت …»
 _CONDITION = re.compile(r"(?<!\w)(?:[وف]?في\s+حال(?:ه)?|[وف]?اذا|[وف]?لو|[وف]?حالما|ما\s+لم)(?!\w)")
 #: after the event noun: it is only expected ("هجوم وشيك", "عملية مرتقبة")
@@ -124,7 +130,9 @@ _COUNT_SKIP = frozenset(
 
 _EARLIER = re.compile(r"\s+(?:ال)?(?:سابقه|سابق|ماضيه|فائته)(?!\w)")
 #: "the dead", "the victims" (definite plurals) refer to the dead of an event already told
-_THE_DEAD = re.compile(r"[وفبل]{0,2}ال(?:قتلي|ضحايا|شهداء)")
+_THE_DEAD = re.compile(
+    r"[وفبل]{0,2}ال(?:قتلي|ضحايا|شهداء|قتيل|قتيلين|قتيلان|ضحيه|شهيد|شهيدين|شهيدان|مقتول)"
+)
 #: before a definite "the dead": they were counted already
 _AMONG = frozenset(("بين", "عدد", "حصيله", "اجمالي", "مجموع"))
 
@@ -186,6 +194,8 @@ def intended(norm: str, ns: int, ne: int = -1, *, n: int = 6) -> bool:
             nxt = before[i + 1] if i + 1 < len(before) else norm[ns : ns + 12]
             if (w in _ATTEMPT or bare in _ATTEMPT) and _ATTEMPT_OK.search(nxt):
                 continue  # an attempted advance or assassination happened
+            if w in _PURPOSE and any(x in _RESUMED for x in before[max(0, i - 3) : i]):
+                continue  # «عاد الطيران لشن غارات»: resumed, it happened
             return True
     return False
 

@@ -518,3 +518,24 @@ def test_the_day_of_an_announcement_is_not_the_day_of_the_attack():
     )
     assert ev.date == dt.date(2021, 4, 13)
     assert ev.fatalities == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ورصد المركز قيام المسلحين بتحضيرات لشن هجوم على مواقع الجيش.", set()),
+        ("وأرسلت القوات تعزيزات لشن هجوم على البلدة.", set()),
+        ("وعاد الطيران الحربي لشن غارات على البلدة بعد توقف دام أسبوعاً.", {"airstrike"}),
+    ],
+)
+def test_preparations_and_purposes_are_no_events_but_resumed_raids_are(text, expected):
+    assert incident_subs(text) == expected
+
+
+def test_the_hometown_of_the_dead_is_not_a_second_killing():
+    evs = run(
+        "استهدفت طائرة مسيّرة، ظهر اليوم، سيارة قرب بلدة الزربة، ما أدى إلى مقتل شخصين.\n"
+        "وقالت مصادر محلية إن القتيلين ينحدران من بلدة الحاضر."
+    )
+    (ev,) = evs
+    assert at(ev, C)
