@@ -26,6 +26,14 @@ from __future__ import annotations
 import re
 
 from events.cues import word_re
+from events.modality_frames import (
+    clause_end,
+    clause_start,
+    conditional,
+    denied,
+    habitual,
+    weapon_thing,
+)
 
 __all__ = [
     "back_reference",
@@ -44,7 +52,6 @@ __all__ = [
 ]
 
 _W = r"\w+"
-_CLAUSE_PUNCT = re.compile(r"[,;.:!?؟\n]|\s[–—-]\s")
 
 #: verbs and nouns of planning, intending, threatening, preparing, attempting
 INTENT = word_re(
@@ -68,8 +75,6 @@ _PURPOSE = frozenset(("لشن", "لتنفيذ", "للقيام", "ولشن"))
 _RESUMED = frozenset(
     ("عاد", "عادت", "وعاد", "وعادت", "يعود", "تعود", "عاود", "عاودت", "وعاود", "وعاودت")
 )
-#: a condition: «في حال شنت قوات النظام هجوماً»، «إذا تعرضت النقطة لقصف»، «لو هاجمت …»
-_CONDITION = re.compile(r"(?<!\w)(?:[وف]?في\s+حال(?:ه)?|[وف]?اذا|[وف]?لو|[وف]?حالما|ما\s+لم)(?!\w)")
 #: after the event noun: it is only expected ("هجوم وشيك", "عملية مرتقبة")
 _PROSPECT = re.compile(
     r"\s+(?:ال)?(?:وشيك|وشيكه|محتمل|محتمله|مرتقب|مرتقبه|متوقع|متوقعه|مزمع|مزمعه|مفترض|مفترضه)"
@@ -157,19 +162,6 @@ STRIKE = word_re(
 _AIRCRAFT = re.compile(r"طائر|طيران|مروحي")
 
 
-def clause_start(norm: str, pos: int) -> int:
-    """Return where the clause holding ``pos`` starts (after the last , ; . : or dash)."""
-    last = 0
-    for m in _CLAUSE_PUNCT.finditer(norm, 0, pos):
-        last = m.end()
-    return last
-
-
-def _clause_end(norm: str, pos: int) -> int:
-    m = _CLAUSE_PUNCT.search(norm, pos)
-    return m.start() if m else len(norm)
-
-
 def intended(norm: str, ns: int, ne: int = -1, *, n: int = 6) -> bool:
     """Return whether the cue (or place) at ``norm[ns:ne]`` is only planned or threatened.
 
@@ -202,7 +194,7 @@ def intended(norm: str, ns: int, ne: int = -1, *, n: int = 6) -> bool:
 
 def trend(norm: str, ns: int, ne: int) -> bool:
     """Return whether the cue is the subject of a trend verb (تراجعت الغارات), not a report."""
-    after = re.findall(_W, norm[ne : _clause_end(norm, ne)])[:6]
+    after = re.findall(_W, norm[ne : clause_end(norm, ne)])[:6]
     subject_of: str | None = None
     for w in after:
         if TREND_DOWN.fullmatch(w) or TREND_UP.fullmatch(w):
@@ -223,7 +215,7 @@ def trend(norm: str, ns: int, ne: int) -> bool:
     if TREND_DOWN.fullmatch(subject_of):
         return True
     cs = clause_start(norm, ns)
-    return bool(_SPAN.search(norm[cs : _clause_end(norm, ne)]))
+    return bool(_SPAN.search(norm[cs : clause_end(norm, ne)]))
 
 
 def back_reference(norm: str, ns: int, ne: int | None = None, *, generic: bool = False) -> bool:
@@ -313,7 +305,7 @@ def since_tally(norm: str, ns: int, ne: int) -> bool:
     «منذ توقيع الاتفاق عمليات اغتيال شبه يومية»: «منذ» + a start point before the cue in
     its clause, and a count of the events (or of the dead) or «شبه يومية».
     """
-    cs, ce = clause_start(norm, ns), _clause_end(norm, ne)
+    cs, ce = clause_start(norm, ns), clause_end(norm, ne)
     since = list(_SINCE.finditer(norm, cs, ns))
     if not since:
         return False
@@ -331,55 +323,12 @@ def since_tally(norm: str, ns: int, ne: int) -> bool:
 
 def escort_drone(norm: str, ns: int, ne: int) -> bool:
     """Return whether drones named at ``norm[ns:ne]`` escort or watch, and strike nothing."""
-    cs, ce = clause_start(norm, ns), _clause_end(norm, ne)
+    cs, ce = clause_start(norm, ns), clause_end(norm, ne)
     clause = norm[cs:ce]
     words = re.findall(_W, clause)
     if not any(ESCORT.fullmatch(w) for w in words):
         return False
     return not any(STRIKE.fullmatch(w) for w in words)
-
-
-#: a weapon named as a thing, not fired: «دمرت منصات إطلاق صواريخ»، «مستودع قذائف»، «ورشة
-#: لتصنيع العبوات»، «ضبط شحنة صواريخ»
-_WEAPON_THING = re.compile(
-    r"(?<!\w)[وفبل]?(?:ال)?(?:منصه|منصات|منصتي|منصتين|مستودع|مستودعات|مخزن|مخازن|شحنه|شحنات"
-    r"|ورشه|ورشات|معمل|معامل|مصنع|تصنيع|لتصنيع|صناعه|مخبا|مخابئ)(?:\s+(?:ال)?(?:اطلاق|لاطلاق"
-    r"|تخزين|لتخزين))?\s+$"
-)
-
-
-#: a denial whose complement holds the cue: «نفت الوزارة أن تكون طائراتها قد شنت غارات»،
-#: «نفى حدوث أي قصف»، «كذّبت صحة الأنباء عن …»
-_DENIED = re.compile(
-    r"(?<!\w)[وف]?(?:نفت|نفي|ينفي|تنفي|نفوا|نافيه|نافيا|كذبت|تكذب|انكرت|تنكر|تنفيان|نفيا)"
-    r"\s+(?:\w+\s+){0,5}?(?:ان|انها|انه|بان|وجود|حدوث|صحه|قيام|وقوع|اي)(?!\w)"
-)
-#: a habit, not an event: «لقصف شبه يومي»، «تتعرض يومياً»، «بشكل متكرر»، «بين الحين والآخر»
-_HABIT = re.compile(
-    r"(?<!\w)(?:شبه\s+(?:ال)?يومي\w*|يوميا|بشكل\s+(?:شبه\s+)?(?:يومي|متكرر|دوري|مستمر)"
-    r"|بصوره\s+(?:شبه\s+)?(?:يوميه|متكرره|دوريه|مستمره)|باستمرار|بين\s+الحين\s+والاخر"
-    r"|(?:ال)?متكرر\w*|(?:ال)?متواصل\w* منذ (?:اشهر|سنوات|اسابيع))(?!\w)"
-)
-#: «منذ أن قصفت …»: a point in time to count from, told as background
-_SINCE_THAT = re.compile(r"(?<!\w)و?منذ\s+ان(?!\w)")
-
-
-def denied(norm: str, ns: int) -> bool:
-    """Return whether the cue is in the complement of a denial in its clause."""
-    return _DENIED.search(norm, clause_start(norm, ns), ns) is not None
-
-
-def habitual(norm: str, ns: int, ne: int) -> bool:
-    """Return whether the cue is told as a habit («قصف شبه يومي») or a time mark («منذ أن»)."""
-    cs = clause_start(norm, ns)
-    if _SINCE_THAT.search(norm, cs, ns):
-        return True
-    return _HABIT.search(norm, ne, min(_clause_end(norm, ne), ne + 40)) is not None
-
-
-def weapon_thing(norm: str, ns: int) -> bool:
-    """Return whether the cue is a weapon named as a thing («منصات إطلاق صواريخ»)."""
-    return _WEAPON_THING.search(norm[max(0, ns - 30) : ns]) is not None
 
 
 def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool = False) -> bool:
@@ -412,7 +361,7 @@ def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool 
         or (sub in ("shelling", "ied", "drone_strike") and weapon_thing(norm, ns))
         or denied(norm, ns)
         or habitual(norm, ns, ne)
-        or _CONDITION.search(norm, clause_start(norm, ns), ns) is not None
+        or conditional(norm, ns)
     ):
         return True
     if sub == "drone_strike" or (sub == "airstrike" and _AIRCRAFT.search(norm[ns:ne])):
