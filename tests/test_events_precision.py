@@ -539,3 +539,19 @@ def test_the_hometown_of_the_dead_is_not_a_second_killing():
     )
     (ev,) = evs
     assert at(ev, C)
+
+
+def test_a_new_base_is_not_at_a_village_called_new():
+    new_village = P("jd", "جديدة", "village", lon=36.1, lat=33.6)
+    gaz = FakeGazetteer({"جديدة": new_village, "قاعدة الزربة": C})
+    art = article_from_text(
+        "تعمل القوات التركية على إنشاء قاعدة عسكرية جديدة في ريف حلب الجنوبي.\n"
+        "وقصفت قوات النظام بلدة جديدة صباح اليوم.",
+        article_id="p4",
+        published=PUB,
+    )
+    evs = extract_events(art, gazetteer=gaz)
+    post = next(e for e in evs if e.event_type == "observation_post")
+    assert at(post, REGION)
+    shelling = next(e for e in evs if e.event_type == "incident")
+    assert at(shelling, new_village)
