@@ -238,7 +238,7 @@ def place_uses(
         In text order.
     """
     # (they read this module's helpers)
-    from events.place_roles import cancelled_plan, head_noun, neighbourhoods, shooters
+    from events.place_roles import adjective, cancelled_plan, head_noun, neighbourhoods, shooters
 
     nt = norm_text(text)
     uses: list[PlaceUse] = []
@@ -250,7 +250,7 @@ def place_uses(
         if head_noun(m, ordered[k + 1] if k + 1 < len(ordered) else None, text, offset):
             continue
         attached, words = _context(nt, s)
-        if _adjective(m, attached, words):
+        if adjective(m, attached, words):
             continue  # «قاعدة عسكرية جديدة»: "new", not the village of that name
         after = re.findall(r"\w+", nt.norm[nt.norm_pos(e) : nt.norm_pos(e) + 40])[:3]
         p = m.place
@@ -287,22 +287,6 @@ def place_uses(
             last_marker = marker
         prev = m
     return neighbourhoods(shooters(uses, nt, offset), nt, offset)
-
-
-#: place names that are also adjectives («جديدة» new, «كبيرة» big): after a noun, with no
-#: settlement or locative word before them, they describe it
-_ADJECTIVE_NAMES = frozenset(("جديده", "جديد", "الجديده", "الجديد", "كبيره", "الكبيره"))
-_BEFORE_NAME = frozenset(
-    ("في", "من", "الي", "قرب", "بلده", "قريه", "مدينه", "حي", "علي", "نحو", "باتجاه", "محيط")
-)
-
-
-def _adjective(m: Mention, attached: str, words: list[str]) -> bool:
-    """Whether a name that is also an adjective describes the noun before it."""
-    if normalize(m.surface) not in _ADJECTIVE_NAMES or attached:
-        return False
-    last = _strip(words[-1]) if words else ""
-    return bool(words) and last not in _BEFORE_NAME and words[-1] not in _BEFORE_NAME
 
 
 def governorate_names(places: Iterable[Place]) -> dict[str, str]:

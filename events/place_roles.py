@@ -17,7 +17,14 @@ from gazetteer.nonplaces import GENERIC_NOUNS, strip_clitics
 from gazetteer.normalize import normalize
 from geo.roads import haversine_km
 
-__all__ = ["cancelled_plan", "credible_abroad", "head_noun", "neighbourhoods", "shooters"]
+__all__ = [
+    "adjective",
+    "cancelled_plan",
+    "credible_abroad",
+    "head_noun",
+    "neighbourhoods",
+    "shooters",
+]
 
 
 #: where shooters are stationed: «المجموعات المنتشرة في A»، «من مواقعها في A»
@@ -195,3 +202,22 @@ def credible_abroad(loc: PlaceUse, uses: list[PlaceUse]) -> bool:
         return True
     country = loc.place.country
     return any(u is not loc and country and u.place.country == country for u in uses)
+
+
+#: place names that are also adjectives («جديدة» new, «كبيرة» big): after a noun, with no
+#: settlement or locative word before them, they describe it
+_ADJECTIVE_NAMES = frozenset(("جديده", "جديد", "الجديده", "الجديد", "كبيره", "الكبيره"))
+_BEFORE_NAME = frozenset(
+    ("في", "من", "الي", "قرب", "بلده", "قريه", "مدينه", "حي", "علي", "نحو", "باتجاه", "محيط")
+)
+
+
+def adjective(m: Mention, attached: str, words: list[str]) -> bool:
+    """Return whether a name that is also an adjective describes the noun before it.
+
+    «قاعدة عسكرية جديدة» (new), not the village «جديدة»; «بلدة جديدة»، «في الجديدة» name it.
+    """
+    if normalize(m.surface) not in _ADJECTIVE_NAMES or attached:
+        return False
+    last = _strip(words[-1]) if words else ""
+    return bool(words) and last not in _BEFORE_NAME and words[-1] not in _BEFORE_NAME
