@@ -226,18 +226,18 @@ _TOLL_WORDS = re.compile(r"قتل|قتيل|ضحايا|شهداء|قضي|حصيل
 
 def _toll_update(ctx: ArticleContext, drafts, own, idx: int, sent: Sentence) -> list[Draft]:
     """Give the toll a sentence updates to its incident (:mod:`events.tolls`)."""
-    places = [
-        u.mention
-        for u in place_uses(
-            sent.text,
-            [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end],
-            offset=sent.start,
-            gov_names=ctx.gov,
-        )
-        if u.role == "location" and in_syria(u.place) and u.place.kind != "country"
-    ]
+
+    def places() -> list:
+        ments = [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end]
+        uses = place_uses(sent.text, ments, offset=sent.start, gov_names=ctx.gov)
+        return [
+            u.mention
+            for u in uses
+            if u.role == "location" and in_syria(u.place) and u.place.kind != "country"
+        ]
+
     return apply_toll_update(
-        drafts, own, idx=idx, text=sent.text, cues=find_cues(sent.text), places=places
+        drafts, own, idx=idx, text=sent.text, cues_of=lambda: find_cues(sent.text), places_of=places
     )
 
 

@@ -13,6 +13,7 @@ Written by hand: rules of Arabic news prose.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["clause_end", "clause_start", "conditional", "denied", "habitual", "weapon_thing"]
@@ -20,6 +21,7 @@ __all__ = ["clause_end", "clause_start", "conditional", "denied", "habitual", "w
 _CLAUSE_PUNCT = re.compile(r"[,;.:!?؟\n]|\s[–—-]\s")
 
 
+@functools.lru_cache(maxsize=4096)  # several rules ask for the same cue's clause
 def clause_start(norm: str, pos: int) -> int:
     """Return where the clause holding ``pos`` starts (after the last , ; . : or dash)."""
     last = 0

@@ -217,7 +217,9 @@ def adjective(m: Mention, attached: str, words: list[str]) -> bool:
 
     «قاعدة عسكرية جديدة» (new), not the village «جديدة»; «بلدة جديدة»، «في الجديدة» name it.
     """
-    if normalize(m.surface) not in _ADJECTIVE_NAMES or attached:
+    if attached or not ("جديد" in m.surface or "كبير" in m.surface):
+        return False  # (cheap test first: most names are no adjective)
+    if normalize(m.surface) not in _ADJECTIVE_NAMES:
         return False
     last = _strip(words[-1]) if words else ""
     return bool(words) and last not in _BEFORE_NAME and words[-1] not in _BEFORE_NAME

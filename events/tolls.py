@@ -16,6 +16,7 @@ names one). Written by hand: rules of Arabic news prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from events.classify import Cue, norm_text
 from events.fatalities import find_fatalities, parse_number, total
@@ -70,8 +71,8 @@ def apply_toll_update(
     *,
     idx: int,
     text: str,
-    cues: list[Cue],
-    places: list[Mention],
+    cues_of: Callable[[], list[Cue]],
+    places_of: Callable[[], list[Mention]],
 ) -> list[Draft]:
     """Give a toll update of sentence ``idx`` to the incident it updates.
 
@@ -85,36 +86,38 @@ def apply_toll_update(
         The sentence's number.
     text : str
         The sentence.
-    cues : list of Cue
-        Its cues.
-    places : list of Mention
-        Its Syrian places that are locations.
+    cues_of : callable
+        Returns its cues (called only when needed: most sentences need neither).
+    places_of : callable
+        Returns its Syrian places that are locations (called only when needed).
 
     Returns
     -------
     list of Draft
         ``own`` without the incident drafts that only told the update.
     """
-    inc = [c for c in cues if c.event_type == "incident"]
-    subs = {c.sub_event_type for c in inc if c.sub_event_type}
     norm = norm_text(text).norm
     risen = _risen_to(norm) if "عدد" in norm or "حصيله" in norm else None
+    if risen is None and any(d.event_type == "incident" for d in own):
+        return own
     if risen is not None and _SINCE.search(norm):
         return own  # «يرتفع عدد القتلى منذ مطلع العام إلى 120»: a tally, not one incident
+    inc = [c for c in cues_of() if c.event_type == "incident"]
+    subs = {c.sub_event_type for c in inc if c.sub_event_type}
     if risen is not None:
-        target = _target(drafts, idx, subs, places)
+        target = _target(drafts, idx, subs, places_of())
         if target is None:
             return own
         target.fatalities = max(target.fatalities or 0, risen)
         return [d for d in own if d.event_type != "incident"]
-    if not inc or any(d.event_type == "incident" for d in own):
+    if not inc:
         return own
     if not all(_DEFINITE.match(c.surface) for c in inc if c.sub_event_type not in _VAGUE):
         return own
     if all(c.sub_event_type in _VAGUE for c in inc):
         return own  # «مقتل 3 عناصر» alone: not told as the same incident
     count, _ = total(find_fatalities(text))
-    target = _target(drafts, idx, subs, places) if count else None
+    target = _target(drafts, idx, subs, places_of()) if count else None
     if target is not None and count:
         target.fatalities = max(target.fatalities or 0, count)  # the same dead, told again
     return own
