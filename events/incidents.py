@@ -269,7 +269,7 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
             loc = best_location(g_uses, syrian=False, gov_names=ctx.gov)
             if loc is not None and talks_about_diplomacy(gtext):
                 foreign, loc = [], None  # a venue of talks, not where something happened
-            namesake = loc is not None and not credible_abroad(loc, uses)
+            namesake = loc is not None and not credible_abroad(loc, uses, text=text, offset=off)
             if namesake:
                 # «قصفوا قريتي برج القاص وباصوفان»: a village abroad is a namesake of a
                 # Syrian village the gazetteer does not know; the article's area stands in,

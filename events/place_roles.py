@@ -179,11 +179,20 @@ def head_noun(m: Mention, nxt: Mention | None, text: str, offset: int) -> bool:
 _KNOWN_ABROAD = frozenset(("city", "region", "area"))
 
 
-def credible_abroad(loc: PlaceUse, uses: list[PlaceUse]) -> bool:
+_NATIONALITY = {
+    "TR": "تركي", "LB": "لبناني", "IQ": "عراقي", "JO": "اردني", "IL": "اسرائيلي",
+    "PS": "فلسطيني", "IR": "ايراني",
+}  # fmt: skip
+
+
+def credible_abroad(
+    loc: PlaceUse, uses: list[PlaceUse], *, text: str | None = None, offset: int = 0
+) -> bool:
     """Return whether a place abroad is really where an incident happened.
 
     A city abroad («بغداد»، «أربيل») is; a town, village or site abroad only when its
-    sentence also names its country or another place there («قرية X في العراق»): otherwise
+    sentence also names its country or another place there («قرية X في العراق») or its
+    adjective follows the name («بلدة أقجة قلعة التركية»): otherwise
     it is a namesake of a Syrian place the gazetteer does not know (Syria's villages share
     their names with villages in Palestine, Lebanon, Iraq and Turkey).
 
@@ -193,6 +202,10 @@ def credible_abroad(loc: PlaceUse, uses: list[PlaceUse]) -> bool:
         The place abroad chosen as the incident's location.
     uses : list of PlaceUse
         Every place of the sentence.
+    text : str, optional
+        The sentence (for the country's adjective after the name).
+    offset : int, optional
+        The sentence's start offset in the article.
 
     Returns
     -------
@@ -201,7 +214,14 @@ def credible_abroad(loc: PlaceUse, uses: list[PlaceUse]) -> bool:
     if loc.place.kind in _KNOWN_ABROAD:
         return True
     country = loc.place.country
-    return any(u is not loc and country and u.place.country == country for u in uses)
+    if any(u is not loc and country and u.place.country == country for u in uses):
+        return True
+    # «بلدة أقجة قلعة التركية»: the country's adjective right after the name
+    stem = _NATIONALITY.get(country or "")
+    if stem is None or text is None:
+        return False
+    end = loc.mention.end - offset
+    return stem in normalize(text[end : end + 25])
 
 
 #: place names that are also adjectives («جديدة» new, «كبيرة» big): after a noun, with no

@@ -555,3 +555,16 @@ def test_a_new_base_is_not_at_a_village_called_new():
     assert at(post, REGION)
     shelling = next(e for e in evs if e.event_type == "incident")
     assert at(shelling, new_village)
+
+
+def test_a_town_abroad_named_with_its_countrys_adjective_stays_abroad():
+    border = P("tr", "قره قلعة", "town", "TR", lon=38.0, lat=36.8)
+    gaz = FakeGazetteer({"قره قلعة": border})
+    art = article_from_text(
+        "وسقطت قذائف صاروخية على بلدة قره قلعة التركية، ما أدى إلى إصابة مدنيين.",
+        article_id="p5",
+        published=PUB,
+    )
+    (ev,) = extract_events(art, gazetteer=gaz)
+    assert ev.extra.get("in_syria") is False
+    assert at(ev, border)
