@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from events import cues as C
-from events.modality import back_reference, intended, not_reported, trend
+from events.modality import back_reference, clause_start, intended, not_reported, trend
 from gazetteer.matcher import fast_normalize_with_offsets
 
 INCIDENT_PRIORITY = C.INCIDENT_PRIORITY
@@ -184,6 +184,7 @@ def _blocked(norm: str, ns: int, pattern: re.Pattern[str], n: int = 3) -> bool:
 def _incident_cues(nt: NormText) -> list[Cue]:
     out: list[Cue] = []
     taken: list[tuple[int, int]] = []
+    dropped: list[int] = []
     for sub in C.INCIDENT_PRIORITY:
         if not any(key in nt.norm for key in C.INCIDENT_KEYS[sub]):
             continue  # cheap literal test before the regex
@@ -194,12 +195,24 @@ def _incident_cues(nt: NormText) -> list[Cue]:
                 continue
             if not_reported(nt.norm, m.start(), m.end(), sub=sub, generic=sub in C.GENERIC):
                 taken.append((m.start(), m.end()))  # its words are no other cue either
+                dropped.append(m.start())
                 continue
             taken.append((m.start(), m.end()))
             s, e = nt.orig(m.start(), m.end())
             target = "patrol" if sub == "patrol_attack" else None
             out.append(Cue("incident", sub, s, e, m.group(0), sub in C.GENERIC, target))
+    if dropped:
+        # «وأن الهجمات الأخيرة أسفرت عن مقتل عشرات»: the toll of an event that is not
+        # reported here is not reported either
+        out = [c for c in out if not (c.sub_event_type == "killing" and _after(nt, c, dropped))]
     return out
+
+
+def _after(nt: NormText, cue: Cue, dropped: list[int]) -> bool:
+    """Whether a cue that was not reported comes before ``cue`` in its clause."""
+    ns = nt.norm_pos(cue.start)
+    cs = clause_start(nt.norm, ns)
+    return any(cs <= d < ns for d in dropped)
 
 
 def _patrol_cue(nt: NormText) -> Cue | None:

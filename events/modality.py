@@ -134,6 +134,11 @@ _COUNT_SKIP = frozenset(
 )
 
 _EARLIER = re.compile(r"\s+(?:ال)?(?:سابقه|سابق|ماضيه|فائته)(?!\w)")
+#: «الهجمات الأخيرة»: the recent ones, summed up (a definite plural + «الأخيرة»)
+_RECENT = re.compile(r"\s+(?:ال)?(?:اخيره)(?!\w)")
+#: an accusation of generic plural events: «متهماً الهيئة بشن هجمات على …»
+_ACCUSE = word_re("متهما", "متهمه", "اتهم", "اتهمت", "تتهم", "يتهم", "اتهموا", "متهمين")
+_PLURAL_INDEF = re.compile(r"^[وفب]?(?:هجمات|غارات|اعتداءات|عمليات|ضربات|تفجيرات)$")
 #: "the dead", "the victims" (definite plurals) refer to the dead of an event already told
 _THE_DEAD = re.compile(
     r"[وفبل]{0,2}ال(?:قتلي|ضحايا|شهداء|قتيل|قتيلين|قتيلان|ضحيه|شهيد|شهيدين|شهيدان|مقتول)"
@@ -230,6 +235,8 @@ def back_reference(norm: str, ns: int, ne: int | None = None, *, generic: bool =
         return True  # "هذه الغارات" (but "ورغم ذلك قصفت" is a new report)
     if ne is not None and _EARLIER.match(norm, ne):
         return True  # "الدوريات السابقة", "الغارات الماضية": earlier ones, told as background
+    if ne is not None and _RECENT.match(norm, ne) and _PLURAL_EVENT.search(norm[ns:ne]):
+        return True  # «الهجمات الأخيرة أسفرت عن …»: the recent ones, summed up
     if not definite:
         return False
     after = _AFTER_EVENT | _AFTER_GENERIC if generic else _AFTER_EVENT
@@ -254,10 +261,20 @@ def motive(norm: str, ns: int) -> bool:
     return len(before) == 2 and before[-1] == "علي" and before[0] in ("ردا", "رد", "وردا")
 
 
-def claimed(norm: str, ns: int) -> bool:
-    """Return whether the cue is the object of a claim of responsibility («تبنت الهجوم»)."""
+def claimed(norm: str, ns: int, ne: int | None = None) -> bool:
+    """Return whether the cue is claimed, not reported.
+
+    The object of a claim of responsibility («تبنت الهجوم»), or an indefinite plural in an
+    accusation («متهماً الهيئة بشن هجمات على مواقع الجيش»).
+    """
     before = re.findall(_W, norm[clause_start(norm, ns) : ns])[-8:]
-    return any(CLAIM.fullmatch(w) for w in before)
+    if any(CLAIM.fullmatch(w) for w in before):
+        return True
+    return (
+        ne is not None
+        and _PLURAL_INDEF.match(norm[ns:ne]) is not None
+        and any(_ACCUSE.fullmatch(w) for w in before)
+    )
 
 
 #: «كما هو الحال في/مع …»، «على غرار …»، «أسوة بـ …»، «شأنها شأن …»: what follows is held up
@@ -355,7 +372,7 @@ def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool 
         or trend(norm, ns, ne)
         or back_reference(norm, ns, ne, generic=generic)
         or _PROSPECT.match(norm, ne)
-        or claimed(norm, ns)
+        or claimed(norm, ns, ne)
         or motive(norm, ns)
         or comparison(norm, ns, ne)
         or (sub in ("shelling", "ied", "drone_strike") and weapon_thing(norm, ns))

@@ -568,3 +568,20 @@ def test_a_town_abroad_named_with_its_countrys_adjective_stays_abroad():
     (ev,) = extract_events(art, gazetteer=gaz)
     assert ev.extra.get("in_syria") is False
     assert at(ev, border)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال البيان إن الهجمات الأخيرة أسفرت عن مقتل عشرات المدنيين ونزوح الآلاف.",
+        "وشدد الكرملين على مكافحة الإرهاب، متهماً الهيئة بشن هجمات على مواقع الجيش.",
+    ],
+)
+def test_recent_attacks_summed_up_and_accusations_of_attacks_are_no_events(text):
+    assert incident_subs(text) == set()
+
+
+def test_an_accusation_of_one_dated_strike_is_still_a_report():
+    assert incident_subs("واتهمت الإدارة الذاتية تركيا بقصف قرية الزربة صباح اليوم.") == {
+        "shelling"
+    }
