@@ -238,7 +238,14 @@ def place_uses(
         In text order.
     """
     # (they read this module's helpers)
-    from events.place_roles import adjective, cancelled_plan, head_noun, neighbourhoods, shooters
+    from events.place_roles import (
+        adjective,
+        cancelled_plan,
+        clipped_article,
+        head_noun,
+        neighbourhoods,
+        shooters,
+    )
 
     nt = norm_text(text)
     uses: list[PlaceUse] = []
@@ -250,7 +257,7 @@ def place_uses(
         if head_noun(m, ordered[k + 1] if k + 1 < len(ordered) else None, text, offset):
             continue
         attached, words = _context(nt, s)
-        if adjective(m, attached, words):
+        if adjective(m, attached, words) or clipped_article(m, text, offset):
             continue  # «قاعدة عسكرية جديدة»: "new", not the village of that name
         after = re.findall(r"\w+", nt.norm[nt.norm_pos(e) : nt.norm_pos(e) + 40])[:3]
         p = m.place

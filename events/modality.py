@@ -127,7 +127,12 @@ _PLURAL_EVENT = re.compile(r"(?:هجمات|غارات|عمليات|ضربات|ت
 _SINCE = re.compile(
     r"(?<!\w)و?منذ\s+(?:\w+\s+)?(?:بدء|بدايه|مطلع|اول|توقيع|دخول|سريان|اعلان|انطلاق|"
     r"انتهاء|نهايه|اندلاع)(?!\w)"
+    # «منذ أسبوعين»، «منذ ثلاثة أشهر»: a span back from now
+    r"|(?<!\w)و?منذ\s+(?:\w+\s+)?(?:اسبوعين|اسابيع|شهر|شهرين|اشهر|اعوام|سنوات|عامين|سنتين"
+    r"|ايام)(?!\w)"
 )
+#: a clause that tells what the one before it resulted in
+_RESULTED = re.compile(r"\s*(?:ما\s+|مما\s+)?(?:ادي|ادت|اسفر|اسفرت|خلف|خلفت|حصد|حصدت)(?!\w)")
 _DAILY = re.compile(r"(?<!\w)شبه\s+(?:ال)?يومي|(?<!\w)(?:بشكل|بصوره)\s+(?:شبه\s+)?(?:يومي|متكرر)")
 _COUNT_SKIP = frozenset(
     ("نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "ما", "لا", "يقل", "عن", "يزيد", "علي")
@@ -323,6 +328,8 @@ def since_tally(norm: str, ns: int, ne: int) -> bool:
     its clause, and a count of the events (or of the dead) or «شبه يومية».
     """
     cs, ce = clause_start(norm, ns), clause_end(norm, ne)
+    if cs > 1 and _RESULTED.match(norm, cs):
+        cs = clause_start(norm, cs - 1)  # «… منذ أسبوعين، أدى لمقتل 40»: the clause before
     since = list(_SINCE.finditer(norm, cs, ns))
     if not since:
         return False

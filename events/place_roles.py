@@ -20,6 +20,7 @@ from geo.roads import haversine_km
 __all__ = [
     "adjective",
     "cancelled_plan",
+    "clipped_article",
     "credible_abroad",
     "head_noun",
     "neighbourhoods",
@@ -243,3 +244,16 @@ def adjective(m: Mention, attached: str, words: list[str]) -> bool:
         return False
     last = _strip(words[-1]) if words else ""
     return bool(words) and last not in _BEFORE_NAME and words[-1] not in _BEFORE_NAME
+
+
+def clipped_article(m: Mention, text: str, offset: int) -> bool:
+    """Return whether a name that always has «ال» was found without it inside a word.
+
+    «فرقه» (its teams) is no «الرقة», «وأهل باب» no «الباب»: a proclitic letter glued to
+    the bare rest of a definite name is another word.
+    """
+    canon = normalize(m.place.name_ar or "")
+    if not canon.startswith("ال") or normalize(m.surface).startswith("ال"):
+        return False
+    s = m.start - offset
+    return s > 0 and text[s - 1].isalpha()

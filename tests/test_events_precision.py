@@ -585,3 +585,24 @@ def test_an_accusation_of_one_dated_strike_is_still_a_report():
     assert incident_subs("واتهمت الإدارة الذاتية تركيا بقصف قرية الزربة صباح اليوم.") == {
         "shelling"
     }
+
+
+def test_a_toll_of_an_escalation_since_weeks_is_a_tally():
+    evs = run(
+        "وتتعرض مناطق ريف حلب الجنوبي لتصعيد عسكري منذ أسبوعين، أدى لمقتل أكثر من 40 "
+        "مدنياً بحسب فرق الإنقاذ."
+    )
+    assert evs == []
+
+
+def test_a_definite_name_clipped_inside_a_word_is_no_place():
+    raqqa = P("rq", "الرقة", "city", lon=39.0, lat=35.95)
+    gaz = FakeGazetteer({"رقه": raqqa, "الرقة": raqqa})
+    art = article_from_text(
+        "شنت طائرات حربية غارات على بلدة الزربة صباح اليوم.\n"
+        "وقال الدفاع المدني إن فرقه انتشلت الضحايا، وإن الغارات دمرت منازل عدة.",
+        article_id="p6",
+        published=PUB,
+    )
+    (ev,) = extract_events(art, gazetteer=gaz)
+    assert at(ev, C)
