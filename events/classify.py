@@ -193,7 +193,9 @@ def _incident_cues(nt: NormText) -> list[Cue]:
                 continue
             if _blocked(nt.norm, m.start(), C.BLOCK) or _blocked(nt.norm, m.start(), C.DENY, 6):
                 continue
-            if not_reported(nt.norm, m.start(), m.end(), sub=sub, generic=sub in C.GENERIC):
+            # «بعد اختطافه»: like a generic cue, a kidnapping after «بعد/عقب» is told already
+            after_ok = sub in C.GENERIC or sub == "kidnapping"
+            if not_reported(nt.norm, m.start(), m.end(), sub=sub, generic=after_ok):
                 taken.append((m.start(), m.end()))  # its words are no other cue either
                 dropped.append(m.start())
                 continue

@@ -13,6 +13,7 @@ date at all is skipped.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -77,6 +78,19 @@ HOURS_AFTER = re.compile(
 BACKGROUND = re.compile(r"^\W*[وف]?(?:جاء|جاءت|ياتي|تاتي|يذكر|سبق|كان|كانت)(?!\w)")
 #: a date carried over from the sentence before is at most this many days old
 CARRY_DAYS = 7
+#: «في اليوم التالي»، «صباح اليوم التالي»، «في اليوم الذي تلاه»، «غداة ذلك»: the day after
+#: the event told before (not after publication)
+NEXT_DAY = re.compile(
+    r"(?<!\w)(?:ال)?يوم (?:التالي|اللاحق|الذي تلاه|الذي يليه)(?!\w)"
+    r"|(?<!\w)[وف]?غداه (?:ذلك|ذاك)(?!\w)"
+)
+#: «في اليوم نفسه/ذاته»، «في نفس اليوم»، «وبعد ساعات،»: the day of the event told before
+SAME_DAY = re.compile(
+    r"(?<!\w)(?:ال)?يوم (?:نفسه|ذاته)(?!\w)|(?<!\w)(?:نفس|ذات) اليوم(?!\w)"
+    r"|^\W*[وف]?(?:بعد|عقب) (?:ساعات|ساعه|ساعتين)(?: قليله)?(?!\w)"
+)
+#: an item of a list under a lead («- قُتل …»، «1. …»، «2) …»، «• …»)
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•●▪■◾*]|\(?\d{1,2}\s*[-.)\u066b]|[(]\d{1,2}[)])")
 ANAPHOR = re.compile(
     r"(?<!\w)(?:هناك|هنالك|فيها|فيه|ب?المنطقه|ب?المحافظه|ب?المدينه|ب?البلده|ب?القريه|ريفها"
     r"|محيطها|اطرافها)(?!\w)"
@@ -119,6 +133,10 @@ class ArticleContext:
     carry: list[DateMention] = field(default_factory=list)
     #: the dates the current sentence carries over (it goes on with the report before)
     carried: list[DateMention] = field(default_factory=list)
+    #: the past dates of the last sentence that had any (of any age): «في اليوم التالي»
+    last_days: list[DateMention] = field(default_factory=list)
+    #: the past dates of the last sentence that was not a list item (a round-up's lead)
+    lead: list[DateMention] = field(default_factory=list)
     #: sentences read since ``last_place`` was set, not yet looked at (lazy: only an
     #: anaphor such as "المنطقة" or "هناك" needs them)
     pending: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
@@ -147,6 +165,21 @@ def start_sentence(ctx: ArticleContext, text: str, dates: list[DateMention]) -> 
     norm = norm_text(text).norm
     goes_on = CONTINUES.match(norm) is not None or HOURS_AFTER.search(norm) is not None
     ctx.carried = ctx.carry if goes_on else []
+    if any(d.date is not None for d in dates):
+        return
+    if LIST_ITEM.match(text) and ctx.lead:
+        # a round-up: «يوم أمس الأحد:» then items with no date of their own
+        ctx.carried = ctx.lead
+    elif ctx.last_days and NEXT_DAY.search(norm):
+        ctx.carried = [_next_day(d) for d in ctx.last_days[-1:]]
+    elif ctx.last_days and SAME_DAY.search(norm):
+        ctx.carried = ctx.last_days[-1:]
+
+
+def _next_day(d: DateMention) -> DateMention:
+    assert d.date is not None
+    day = (d.date_end or d.date) + dt.timedelta(days=1)
+    return replace(d, date=day, date_end=None)
 
 
 def end_sentence(ctx: ArticleContext, text: str, dates: list[DateMention]) -> None:
@@ -156,6 +189,11 @@ def end_sentence(ctx: ArticleContext, text: str, dates: list[DateMention]) -> No
     """
     if BACKGROUND.match(norm_text(text).norm):
         return
+    past = [d for d in dates if d.date is not None and not d.future]
+    if past or ctx.carried:
+        ctx.last_days = past or ctx.carried
+    if not LIST_ITEM.match(text):
+        ctx.lead = past
     pub = ctx.article.published
     own = [
         d

@@ -36,6 +36,7 @@ from events import dates_patterns as P
 from events.dates_calendar import (
     LOCALES,
     month_end,
+    named_weekday_near,
     parse_day_month_year,
     shift_month,
     week_start,
@@ -303,11 +304,17 @@ class _Finder:
         rel = _norm_key(m.group("rel"))
         if rel == "الامس" and not m.group("tod") and not self._after(m.start(), ("ب", "يوم ")):
             return None  # "حلفاء الأمس" (yesterday's allies); "بالأمس"، "مساء الأمس" are days
+        if rel == "اليوم" and self._after(m.start(), ("نفس ", "ذات ")):
+            return None  # «في نفس اليوم»: the day of the event told before, not today
         offset = {"اليوم": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}
         off = offset.get(rel, -2)
         if self.pub is None:
             return _Resolved(None, None, 1, True, off > 0)
-        return _Resolved(self.pub + dt.timedelta(days=off), None, 1)
+        day = self.pub + dt.timedelta(days=off)
+        wd = m.group("wd") or m.group("wd2")
+        if wd and off <= 0:
+            day = named_weekday_near(day, P.WEEKDAYS[wd], self.pub)
+        return _Resolved(day, None, 1)
 
     def _after(self, nstart: int, prefixes: tuple[str, ...]) -> bool:
         before = self.norm[max(0, nstart - 8) : nstart]

@@ -17,6 +17,7 @@ from events.dates_patterns import MONTHS
 __all__ = [
     "LOCALES",
     "month_end",
+    "named_weekday_near",
     "parse_day_month_year",
     "shift_month",
     "week_start",
@@ -166,3 +167,29 @@ def year_for(
         if (first - pub).days <= ahead_days:
             return ahead
     return pub.year if key <= pub_key else pub.year - 1
+
+
+def named_weekday_near(day: dt.date, weekday: int, published: dt.date) -> dt.date:
+    """Return the day a relative word and a weekday name together give («أمس الاثنين»).
+
+    When they disagree (an article whose web date is a day after its print date), the
+    weekday named is the firmer fact: the day with that weekday nearest to ``day``, never
+    after ``published``; farther than two days off it is a slip of the weekday and ``day``
+    stands.
+
+    Parameters
+    ----------
+    day : datetime.date
+        The day the relative word gives (publication day minus one for «أمس»).
+    weekday : int
+        The weekday named (Monday 0).
+    published : datetime.date
+
+    Returns
+    -------
+    datetime.date
+    """
+    shift = (weekday - day.weekday() + 3) % 7 - 3
+    if day + dt.timedelta(days=shift) > published:
+        shift -= 7
+    return day + dt.timedelta(days=shift) if abs(shift) <= 2 else day

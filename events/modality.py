@@ -236,6 +236,8 @@ def back_reference(norm: str, ns: int, ne: int | None = None, *, generic: bool =
     """
     before = re.findall(_W, norm[max(0, ns - 40) : ns])[-2:]
     definite = re.match(r"(?:[وف]?(?:بال|لل|ال))", norm[ns : ns + 4]) is not None
+    # «بعد اختطافه»: a noun with a pronoun attached is definite too
+    definite = definite or (ne is not None and norm[ns:ne].endswith(("افه", "افها", "افهم")))
     if definite and before and before[-1] in DEMONSTRATIVE:
         return True  # "هذه الغارات" (but "ورغم ذلك قصفت" is a new report)
     if ne is not None and _EARLIER.match(norm, ne):
