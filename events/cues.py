@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from events.cues_base import PREFIX, word_re
+from events.cues_extra import FOREIGN_STRIKE, FOUND_BODY, KIDNAPPING
 from events.cues_frames import (
     AGREED_ON,
     AGREEMENT_TERMS,
@@ -172,7 +173,9 @@ AIR_FORCE = re.compile(
     r"|(?<!\w)[وف]?(?:سلاح الجو|(?:ال)?قوات(?:ها|ه)? (?:ال)?جويه)(?: \w+){0,3}?\W+"
     r"(?:دمر|دمرت|استهدف|استهدفت|قصف|قصفت|شن|شنت|نفذ|نفذت|ضرب|ضربت|اغار|اغارت)(?!\w)"
 )
-INCIDENT_CUES["airstrike"] = re.compile(f"{INCIDENT_CUES['airstrike'].pattern}|{AIR_FORCE.pattern}")
+INCIDENT_CUES["airstrike"] = re.compile(
+    f"{INCIDENT_CUES['airstrike'].pattern}|{AIR_FORCE.pattern}|{FOREIGN_STRIKE.pattern}"
+)
 INCIDENT_CUES |= {
     "shelling": word_re(
         "قصف",
@@ -204,35 +207,7 @@ INCIDENT_CUES |= {
         r"|هجوم علي|هجوما علي|الهجوم علي|هجوم استهدف|هجوم يستهدف|اعتداء علي)"
         rf"(?: \w+){{0,2}} {PREFIX}دوري(?:ه|ات|تين)(?!\w)"
     ),
-    # an abduction by gunmen or a faction (ACLED "abduction/forced disappearance"); an
-    # arrest by an authority («اعتقال», «اعتقال تعسفي») is not one
-    "kidnapping": word_re(
-        "خطف",
-        "خطفت",
-        "خطفوا",
-        "يخطف",
-        "تخطف",
-        "اختطف",
-        "اختطفت",
-        "اختطفوا",
-        "يختطف",
-        "تختطف",
-        "اختطاف",
-        "اختطافه",
-        "اختطافها",
-        "اختطافهم",
-        "خطفه",
-        "خطفها",
-        "تغييب قسري",
-        "تغييب القسري",
-        "اخفاء القسري",
-        "تغييبه قسريا",
-        "اخفاء قسري",
-        "اخفائه قسريا",
-        "اختطفته",
-        "اختطفتها",
-        "اختطفوه",
-    ),
+    "kidnapping": KIDNAPPING,
     "clashes": word_re(
         "اشتباك",
         "اشتباكات",
@@ -340,7 +315,9 @@ BODY_FOUND = re.compile(
     r"(?:مقتول\w*|مذبوح\w*|مكبل\w*|معصوب\w*|مصاب\w* بطلق\w*|بطلق\w*|برصاص\w*|عليها اثار"
     r"|عليه اثار|تحمل اثار|اثار تعذيب|اثار طلق\w*)(?!\w)"
 )
-INCIDENT_CUES["killing"] = re.compile(f"{INCIDENT_CUES['killing'].pattern}|{BODY_FOUND.pattern}")
+INCIDENT_CUES["killing"] = re.compile(
+    f"{INCIDENT_CUES['killing'].pattern}|{BODY_FOUND.pattern}|{FOUND_BODY.pattern}"
+)
 GENERIC = frozenset({"attack", "killing"})
 #: Literal pieces one of which every match of INCIDENT_CUES[sub] contains: a sentence
 #: without any of them is not searched with that (slower) pattern. Checked by a test.
@@ -349,7 +326,19 @@ INCIDENT_KEYS: dict[str, tuple[str, ...]] = {
     "car_bomb": ("مفخخ", "تفجير", "انفجار"),
     "ied": ("عبو", "لغم", "الغام"),
     "drone_strike": ("مسير", "طيار", "درون"),
-    "airstrike": ("غار", "طير", "طائر", "قصف", "ضرب", "برميل", "براميل", "مروحي", "جو", "اسرائيل"),
+    "airstrike": (
+        "غار",
+        "طير",
+        "طائر",
+        "قصف",
+        "ضرب",
+        "برميل",
+        "براميل",
+        "مروحي",
+        "جو",
+        "اسرائيل",
+        "ستهداف",
+    ),
     "shelling": ("قصف", "صاروخ", "صواريخ", "مدفع", "قذيف", "قذائف", "راجم"),
     "patrol_attack": ("دوري",),
     "kidnapping": ("خطف", "ختطف", "ختطا", "قسري"),

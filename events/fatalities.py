@@ -28,7 +28,7 @@ _E = r"(?!\w)"
 _CLITIC = r"(?:[وف]?(?:بال|لل|ال|ب|ل)?)"
 
 _DEATH_NOUN = re.compile(
-    rf"{_W}{_CLITIC}(?:مقتل|قتل|مصرع|استشهاد|ارتقاء|سقوط|وفاه|اعدام|تصفيه|اغتيال|جثه|جثث"
+    rf"{_W}{_CLITIC}(?:مقتل|قتل|مصرع|استشهاد|ارتقاء|سقوط|وفاه|اعدام|تصفيه|اغتيال|جثه|جثث|جثتي|جثتين"
     rf"|جثمان|جثامين){_E}"
 )
 #: verbs whose object is killed: the object may come after the subject and a time
@@ -53,7 +53,7 @@ _PERSON_SING = frozenset(
      "مسلح", "فرد", "شاب", "طالب", "عامل", "صحفي", "ناشط", "مواطن", "سائق", "قيادي",
      "طفله", "مدنيه", "سيده", "فتاه", "طالبه", "مواطنه", "شابه", "فتي", "مسن", "مسنه",
      "زوج", "زوجه", "ابن", "ابنه", "شقيق", "شقيقه", "مرافق", "حارس", "معلم", "طبيب",
-     "ممرض", "مسعف", "متطوع", "راع", "مزارع", "قائد", "امير", "شرطي", "عنصرا")
+     "ممرض", "مسعف", "متطوع", "راع", "مزارع", "قائد", "امير", "شرطي", "عنصرا", "شهيد")
 )  # fmt: skip
 #: possessive endings on a person noun ("سائقها" her driver, "وطفلها" and her child)
 _POSSESSIVE = re.compile(r"(?:ها|هم|هما|ه|نا)$")
@@ -65,6 +65,7 @@ _PERSON_DUAL = {
     "قتيلين": 2, "قتيلان": 2, "مواطنين": 0, "قياديين": 0,
     # nominative duals (-ان) are unambiguous even where the -ين form is also a plural
     "مدنيان": 2, "عسكريان": 2, "مقاتلان": 2, "مسلحان": 2, "مواطنان": 2, "قياديان": 2,
+    "شهيدين": 2, "شهيدان": 2, "ابنين": 2, "ابنان": 2, "ابنتين": 2, "ابنتان": 2,
 }  # fmt: skip
 #: people a count may be of (singular after numbers 11+, plural after 3-10, with clitics)
 _PEOPLE = re.compile(
@@ -175,6 +176,8 @@ def _person_count(word: str) -> int | None:
         return 1  # "طفلتها", "زوجته"
     if bare != w and bare.endswith("ي") and _PERSON_DUAL.get(bare + "ن"):
         return _PERSON_DUAL[bare + "ن"]  # a dual in construct: "طفليها" her two children
+    if bare != w and bare.endswith("ا") and _PERSON_DUAL.get(bare + "ن"):
+        return _PERSON_DUAL[bare + "ن"]  # the same as a subject: "مواطنة وطفلاها"
     return None
 
 

@@ -44,6 +44,7 @@ from events.context import (
 )
 from events.dates_patterns import days_before_reference
 from events.fatalities import find_fatalities, parse_number, total
+from events.incident_split import coordinated_towns
 from events.locate import (
     best_location,
     in_syria,
@@ -336,6 +337,15 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         )
         d.definite = _told_as_definite(text, gcues)
         out.append(d)
+        if syrian and not from_ctx:  # «غارات على الميادين والبوكمال»: one event per town
+            split = coordinated_towns(ctx.article.text, loc, g_uses)
+            d.places = [m for m in d.places if all(m is not u.mention for u in split)]
+            for u in split:
+                geom, gprec = point_at(u, [], ctx.gov)
+                span = (start, max(u.mention.end, off + cue.end))
+                d2 = replace(d, geometry=geom, geo_precision=gprec, start=span[0], end=span[1])
+                d2.places, d2.radius_km = [u.mention], radius_for(u, gprec)
+                out.append(d2)
     return out
 
 

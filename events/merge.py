@@ -99,8 +99,15 @@ _SLACK_KM = 5.0
 _VAGUE_SUBS = frozenset(("attack", "killing"))
 
 
+#: a headline's own day may be this many days from the body's («… اليوم» over «مساء أمس»):
+#: the headline is written on the day of the report, the body keeps the day of the event
+_HEADLINE_DAYS = 2
+
+
 def _dates_compatible(a: Draft, b: Draft) -> bool:
     if a.date_own and b.date_own:
+        if a.headline != b.headline:
+            return abs((a.date - b.date).days) <= _HEADLINE_DAYS
         return a.date == b.date
     if a.date_own != b.date_own and a.status == "reported":
         return abs((a.date - b.date).days) <= _OWN_DATE_DAYS

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from events import modality_counts as MC
 from events.cues import word_re
 from events.modality_frames import (
     clause_end,
@@ -236,8 +237,11 @@ def back_reference(norm: str, ns: int, ne: int | None = None, *, generic: bool =
     """
     before = re.findall(_W, norm[max(0, ns - 40) : ns])[-2:]
     definite = re.match(r"(?:[وف]?(?:بال|لل|ال))", norm[ns : ns + 4]) is not None
-    # «بعد اختطافه»: a noun with a pronoun attached is definite too
-    definite = definite or (ne is not None and norm[ns:ne].endswith(("افه", "افها", "افهم")))
+    # «بعد اختطافه»، «بعد يومين من اختطافه»: the victim's abduction, told as background
+    if ne is not None and norm[ns:ne].endswith(("افه", "افها", "افهم")):
+        near = re.findall(_W, norm[max(clause_start(norm, ns), ns - 40) : ns])[-4:]
+        if any(w in _AFTER_GENERIC or w in _AFTER_EVENT for w in near):
+            return True
     if definite and before and before[-1] in DEMONSTRATIVE:
         return True  # "هذه الغارات" (but "ورغم ذلك قصفت" is a new report)
     if ne is not None and _EARLIER.match(norm, ne):
@@ -388,6 +392,11 @@ def not_reported(norm: str, ns: int, ne: int, *, sub: str | None, generic: bool 
         or denied(norm, ns)
         or habitual(norm, ns, ne)
         or conditional(norm, ns)
+        or MC.counted_cases(norm, ns, ne)
+        or MC.rumour_denied(norm, ns)
+        or (sub == "killing" and MC.natural_death(norm, ns))
+        or (sub in ("drone_strike", "airstrike") and MC.means_of_offensive(norm, ns))
+        or (sub == "clashes" and MC.arrest_raid(norm, ns, ne))
     ):
         return True
     if sub == "drone_strike" or (sub == "airstrike" and _AIRCRAFT.search(norm[ns:ne])):
