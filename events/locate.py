@@ -244,6 +244,7 @@ def place_uses(
         clipped_article,
         head_noun,
         neighbourhoods,
+        refuges,
         shooters,
     )
 
@@ -293,7 +294,7 @@ def place_uses(
         if role == "location":
             last_marker = marker
         prev = m
-    return neighbourhoods(shooters(uses, nt, offset), nt, offset)
+    return refuges(neighbourhoods(shooters(uses, nt, offset), nt, offset), nt, offset)
 
 
 def governorate_names(places: Iterable[Place]) -> dict[str, str]:

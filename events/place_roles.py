@@ -24,6 +24,7 @@ __all__ = [
     "credible_abroad",
     "head_noun",
     "neighbourhoods",
+    "refuges",
     "shooters",
 ]
 
@@ -34,6 +35,12 @@ _STATIONED = frozenset(
      "مواقعها", "مواقعهم", "مواقعه", "مراكزها", "نقاطها", "تمركزها", "تمركزهم", "انتشارها",
      "مواقع", "مناطق", "المتحصنه", "المتحصنين")
 )  # fmt: skip
+#: where fire came from: «قصف مصدره A»، «قذائف مصدرها مواقع النظام في A»، «انطلاقاً من
+#: قواعدها في A» (at most five words between, none of them naming a target)
+_SOURCE = re.compile(
+    r"(?<!\w)(?:مصدره|مصدرها|مصدرهما|مصدرهم|انطلاقا من|منطلقه من|منطلقا من)\s+"
+    r"(?:(?!علي\b|استهدف|تستهدف|باتجاه|نحو)\w+\s+){0,5}$"
+)
 #: the target of fire: «على مدينة B»، «استهدفت B»
 _TARGET = re.compile(r"(?:علي|استهدف\w*|تستهدف|يستهدف|باتجاه|نحو)")
 
@@ -91,6 +98,10 @@ def _stationed_in(attached: str, words: list[str], nt: NormText, pos: int) -> bo
     joined by «و» to a name right after it that the gazetteer does not know («المنتشرة في
     بلدتي B وA»).
     """
+    if attached in ("", "و") and _SOURCE.search(
+        nt.norm, clause_start(nt.norm, nt.norm_pos(pos)), nt.norm_pos(pos)
+    ):
+        return True  # «قصف مصدره A استهدف B»، «انطلاقاً من قواعدها في A»
     if attached == "" and len(words) >= 2 and words[-1] == "في":
         return _strip(words[-2]) in _STATIONED or words[-2] in _STATIONED
     if attached not in ("", "و"):
@@ -257,3 +268,35 @@ def clipped_article(m: Mention, text: str, offset: int) -> bool:
         return False
     s = m.start - offset
     return s > 0 and text[s - 1].isalpha()
+
+
+#: people fleeing, displaced or heading somewhere: the place after «إلى/نحو/باتجاه» is where
+#: they went, not where the event happened («نزح مئات المدنيين إلى A بعد قصف على B»)
+_FLEE = re.compile(
+    r"(?<!\w)[وف]?(?:ال)?(?:نزح\w*|نزوح|نازح\w*|فر|فروا|فرت|فرار|هرب\w*|لجا|لجات|لجاوا|لجوء"
+    r"|تهجير|هجر|هجرت|تهجر|المهجرين|مهجرين|اجلاء|اجلي)(?!\w)"
+)
+_TOWARD = re.compile(r"(?:الي|نحو|باتجاه|صوب)\s+(?:\w+\s+){0,2}$")
+
+
+def refuges(uses: list[PlaceUse], nt: NormText, offset: int) -> list[PlaceUse]:
+    """Give the role ``refuge`` to a place people fled or were displaced to.
+
+    «نزح مئات المدنيين إلى A بعد قصف عنيف على B»: A follows «إلى/نحو» (a filler such as
+    «مدينة» may stand between) and a word of flight or displacement stands at most six
+    words before it in its clause; the event is at B.
+    """
+    out = list(uses)
+    for i, u in enumerate(uses):
+        if u.role != "location":
+            continue
+        npos = nt.norm_pos(u.mention.start - offset)
+        cs = clause_start(nt.norm, npos)
+        before = nt.norm[cs:npos]
+        m = _TOWARD.search(before)
+        if m is None:
+            continue
+        words = re.findall(r"\w+", before[: m.start()])[-6:]
+        if any(_FLEE.fullmatch(w) for w in words):
+            out[i] = replace(u, role="refuge", marker="")
+    return out

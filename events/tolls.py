@@ -27,14 +27,18 @@ from geo.roads import haversine_km
 __all__ = ["apply_toll_update"]
 
 _RISE = re.compile(
-    r"(?<!\w)[وف]?(?:ارتفع|ارتفعت|ارتفاع|يرتفع|ليرتفع|لترتفع|وصل|وصلت|وصول|بلغ|بلغت|ليصل)\s+(?:ال)?(?:عدد|حصيله)\s+"
-    r"(?:ال)?(?:ضحايا|قتلي|شهداء|وفيات)(?:\s+\w+){0,8}?\s+(?:الي|ليصل الي|ليبلغ)\s+"
+    r"(?<!\w)[وف]?(?:ارتفع|ارتفعت|ارتفاع|يرتفع|ليرتفع|لترتفع|وصل|وصلت|وصول|بلغ|بلغت|ليصل)\s+"
+    r"(?:(?:ال)?(?:عدد|حصيله)\s+(?:ال)?(?:ضحايا|قتلي|شهداء|وفيات)"
+    # «ارتفعت الحصيلة إلى 9 قتلى»: the toll named alone (not the wounded's)
+    r"|(?:ال)?حصيله(?!\s+(?:ال)?(?:جرحي|مصابين|اصابات|المصابين)))"
+    r"(?:\s+\w+){0,8}?\s+(?:الي|ليصل الي|ليبلغ)\s+"
 )
 _DEFINITE = re.compile(
     r"^[وف]?(?:بال|لل|ال)(?:غاره|غارات|قصف|انفجار|تفجير|هجوم|هجمات|اغتيال|اشتباكات|معارك"
     r"|استهداف|ضربه|ضربات|كمين|مجزره|مواجهات)(?!\w)"
 )
 _VAGUE = frozenset(("attack", "killing"))
+_WOUNDED = re.compile(r"(?:جريح\w*|جرحي|مصاب\w*|اصاب\w*)")
 _SINCE = re.compile(r"(?<!\w)و?منذ(?!\w)")
 #: a toll named with a place belongs to an incident at most this far from it (km)
 _PLACE_KM = 10.0
@@ -44,7 +48,10 @@ def _risen_to(norm: str) -> int | None:
     m = _RISE.search(norm)
     if m is None:
         return None
-    num = parse_number(re.findall(r"\w+", norm[m.end() : m.end() + 40]))
+    words = re.findall(r"\w+", norm[m.end() : m.end() + 40])
+    num = parse_number(words)
+    if num and num[1] < len(words) and _WOUNDED.fullmatch(words[num[1]]):
+        return None  # «ارتفعت الحصيلة إلى 12 جريحاً»: the wounded
     return num[0] if num else None
 
 

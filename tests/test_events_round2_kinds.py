@@ -16,7 +16,8 @@ from events.article import article_from_text
 from events.classify import find_cues
 from events.extract import extract_events
 from events.fatalities import find_fatalities
-from tests.extract_fakes import FakeGazetteer, P
+from geo.roads import haversine_km
+from tests.extract_fakes import A, FakeGazetteer, P
 
 GAZ = FakeGazetteer()
 PUB = dt.date(2021, 4, 14)
@@ -171,3 +172,40 @@ def test_headline_day_does_not_override_the_body():
 def test_towns_at_the_ends_of_a_road_are_one_place():
     text = "انفجرت عبوة ناسفة على الطريق بين مدينتي الحاضر والزربة، يوم الأحد."
     assert len(run(text)) == 1
+
+
+# --- where: the target, not the source of fire; not where people fled ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصف مدفعي مصدره الزربة استهدف بلدة الحاضر، يوم الأحد.",
+        "سقطت قذائف مصدرها مواقع قوات النظام في الزربة على بلدة الحاضر، يوم الأحد.",
+        "نزح مئات المدنيين إلى الزربة بعد قصف عنيف على بلدة الحاضر، يوم الأحد.",
+        "فرّت عشرات العائلات باتجاه مدينة الزربة هرباً من القصف على الحاضر، يوم الأحد.",
+    ],
+)
+def test_the_event_is_at_the_target(text):
+    (ev,) = run(text)
+    assert [p.name_ar for p in ev.places] == ["الحاضر"]
+    assert haversine_km(ev.geometry.coords[0], A.point) < 1.0
+
+
+def test_a_road_leading_to_a_town_is_no_flight():
+    (ev,) = run("قصفت قوات النظام الطريق المؤدي إلى الزربة، يوم الأحد.")
+    assert [p.name_ar for p in ev.places] == ["الزربة"]
+
+
+@pytest.mark.parametrize(
+    ("update", "toll"),
+    [
+        ("وارتفعت الحصيلة إلى 9 قتلى.", 9),  # the toll named alone
+        ("وارتفعت الحصيلة إلى 12 جريحاً.", None),  # the wounded
+        ("وارتفعت حصيلة الجرحى إلى 12.", None),
+    ],
+)
+def test_a_rise_of_the_toll_named_alone(update, toll):
+    text = "انفجرت عبوة ناسفة بسيارة تقل 4 عناصر في بلدة الحاضر، يوم الأحد. " + update
+    (ev,) = run(text)
+    assert ev.fatalities == toll
