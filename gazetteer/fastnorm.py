@@ -6,9 +6,12 @@
 text's code points as a numpy array: one look-up table says which characters are dropped
 (diacritics, tatweel, invisible marks), one maps every kept character to its folded form
 (alef forms, ى/ي, ة/ه, digits, Latin case, spaces) and, for the match text, every
-character that is not a letter or digit to a space. Censorship dots (``إطـ.لاق``) are
-found by one regular expression that only stops at marks written between Arabic
-letters; the few candidates get the reference rule in Python.
+character that is not a letter or digit to a space. Censorship dots (``إطـ.لاق``): only
+marks written between letters, marks or dropped characters are candidates, and the few
+candidates get the reference rule in Python. The match text of a text within the Basic
+Multilingual Plane (nearly all) is built with a single table look-up per character
+(:func:`_match_text_bmp`); numpy's fixed cost per call is large next to a news article,
+so that path counts its array operations.
 
 Written by hand: no library keeps an offset map through Arabic normalization. The tables
 are built from the very sets :mod:`gazetteer.normalize` defines, so the rules live in one
@@ -80,6 +83,63 @@ def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return drop, fold, mtext, cls
 
 
+# -- the one-gather path for text within the BMP -----------------------------------------
+# One look-up per character gives its match-text code, with 0 for a dropped character
+# and 1 for a censorship mark (neither occurs otherwise: control characters are spaces
+# there). Everything after that works on the kept few (marks) or on cheap comparisons.
+
+_MT_DROPPED, _MT_MARK = 0, 1
+#: Letters, dropped characters and marks: what may sit beside a censorship mark.
+_LDM_SET = ARABIC_LETTERS | _DM_SET
+
+
+@functools.cache
+def _mt16() -> np.ndarray:
+    """Code point (BMP) -> match-text code as uint16; 0 dropped, 1 censorship mark."""
+    mtext = _tables()[2].astype(np.uint16)
+    mtext[[ord(c) for c in _DROP]] = _MT_DROPPED
+    mtext[[ord(c) for c in _MARKS]] = _MT_MARK
+    return mtext
+
+
+def _match_text_bmp(text: str) -> tuple[str, np.ndarray] | None:
+    """:func:`match_text` of a text without characters past the BMP (else None).
+
+    Works on the padded text (one space at each end), so that the padding needs no copies.
+    """
+    padded = " " + text + " "
+    units = padded.encode("utf-16-le", "surrogatepass")
+    if len(units) != 2 * len(padded):  # characters past the BMP (surrogate pairs)
+        return None
+    mt = _mt16().take(np.frombuffer(units, dtype=np.uint16))
+    censored = None
+    marks = (mt == _MT_MARK).nonzero()[0]  # never at either end (the padding)
+    if marks.size:
+        mt[marks] = _SPACE
+        # A mark can only be censorship with a letter, mark or dropped character on
+        # both sides (most are full stops before a space: the right side goes first).
+        ldm = _LDM_SET
+        cands = [i for i in marks.tolist() if padded[i + 1] in ldm and padded[i - 1] in ldm]
+        if cands:
+            censored = _decide_runs(padded, cands) or None
+    idx = None
+    if censored is not None or np.count_nonzero(mt) < mt.size:
+        keep = mt != _MT_DROPPED
+        if censored is not None:
+            keep[censored] = False
+        idx = keep.nonzero()[0]
+        mt = mt[keep]
+    # Keep a character unless it is a space after a space; both paddings stay.
+    keep2 = mt != _SPACE
+    keep2[1:] |= keep2[:-1].copy()
+    keep2[0] = keep2[-1] = True
+    pos = keep2.nonzero()[0]
+    full = pos if idx is None else idx.take(pos)
+    full -= 1  # padded offsets -> offsets in text; the closing padding maps to len(text)
+    full[0] = 0
+    return mt[keep2].tobytes().decode("utf-16-le", "surrogatepass"), full
+
+
 def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
@@ -141,9 +201,15 @@ def censor_positions(text: str, codes: np.ndarray | None = None) -> list[int]:
     left = kind[np.maximum(marks - 1, 0)]
     right = kind[np.minimum(marks + 1, n - 1)]
     ok = (marks > 0) & (marks < n - 1) & (left != _C_OTHER) & (right != _C_OTHER)
+    return _decide_runs(text, marks[ok].tolist())
+
+
+def _decide_runs(text: str, candidates: list[int]) -> list[int]:
+    """Censorship marks among ``candidates`` (marks with no "other" character beside them)."""
+    n = len(text)
     found: list[int] = []
     done = -1
-    for i in marks[ok].tolist():
+    for i in candidates:
         if i < done:
             continue  # inside a run already decided
         s = i
@@ -206,24 +272,8 @@ def fast_normalize_with_offsets(text: str) -> tuple[str, np.ndarray]:
     return _decode(_mapped(_tables()[1], idx, codes, words=False)), offs
 
 
-def match_text(text: str) -> tuple[str, np.ndarray]:
-    """Build the text the automaton runs on, with each character's original offset.
-
-    Normalized as :func:`fast_normalize_with_offsets`, every character that is not a
-    letter or digit turned into a space, runs of spaces collapsed to one, one space of
-    padding at each end.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    mtext : str
-    offsets : numpy.ndarray of int64
-        ``offsets[i]`` is the offset in ``text`` of ``mtext[i]``; the padding maps to 0
-        and ``len(text)``.
-    """
+def _match_text_arrays(text: str) -> tuple[str, np.ndarray]:
+    """:func:`match_text` for any text (code points as uint32 arrays)."""
     offs, idx, codes = _kept(text)
     mapped = _mapped(_tables()[2], idx, codes, words=True)
     # Pad; drop every space of the text that follows a space (the opening pad counts,
@@ -244,3 +294,25 @@ def match_text(text: str) -> tuple[str, np.ndarray]:
         padded = padded[keep2]
         full = full[keep2]
     return _decode(padded), full
+
+
+def match_text(text: str) -> tuple[str, np.ndarray]:
+    """Build the text the automaton runs on, with each character's original offset.
+
+    Normalized as :func:`fast_normalize_with_offsets`, every character that is not a
+    letter or digit turned into a space, runs of spaces collapsed to one, one space of
+    padding at each end.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    mtext : str
+    offsets : numpy.ndarray of int64
+        ``offsets[i]`` is the offset in ``text`` of ``mtext[i]``; the padding maps to 0
+        and ``len(text)``.
+    """
+    out = _match_text_bmp(text)
+    return out if out is not None else _match_text_arrays(text)
