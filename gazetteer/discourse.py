@@ -163,6 +163,9 @@ class Resolver:
         text = view.text
         n = len(text)
         item = view.offsets.item
+        setters = _MENTION_SETTERS
+        new = object.__new__
+        s0, s1, s2, s3, s4, s5, s6 = setters or (None,) * 7
         for p, r in zip(pend, ranked, strict=True):
             places = r.places
             if not places:
@@ -190,17 +193,20 @@ class Resolver:
                 runner, runner_score = places[1], conf * probs[1]
             else:
                 runner = runner_score = None
-            out.append(
-                new_mention(
-                    start,
-                    end,
-                    surface,
-                    places[0],
-                    0.0 if score < 0.0 else (1.0 if score > 1.0 else score),
-                    runner,
-                    runner_score,
-                )
-            )
+            score = 0.0 if score < 0.0 else (1.0 if score > 1.0 else score)
+            if setters is None:
+                out.append(Mention(start, end, surface, places[0], score, runner, runner_score))
+                continue
+            # new_mention, inlined: this runs for every name found.
+            m = new(Mention)
+            s0(m, start)
+            s1(m, end)
+            s2(m, surface)
+            s3(m, places[0])
+            s4(m, score)
+            s5(m, runner)
+            s6(m, runner_score)
+            out.append(m)
         return out
 
 

@@ -398,22 +398,29 @@ class JointScan:
             return out1, out2
         klen, first, second = self._klen, self._first, self._second
         append1, append2 = out1.append, out2.append
+        prefixes = _PREFIXES
         for end, v in self._auto.iter(mtext):
             s = end - klen[v]
             if mtext[s - 1] == " ":
-                hit = (s, end, "", False)
-            else:
-                ws = mtext.rfind(" ", 0, s) + 1
-                if s - ws > _MAX_PROCLITIC:
-                    continue
-                info = _PREFIXES.get(mtext[ws:s])
-                if info is None:
-                    continue
-                hit = (s - info[0], end, info[1], info[2])
+                # Most keys belong to the first matcher only (-1 in the second).
+                kid = first[v]
+                if kid >= 0:
+                    append1((s, end, kid, "", False))
+                kid = second[v]
+                if kid >= 0:
+                    append2((s, end, kid, "", False))
+                continue
+            ws = mtext.rfind(" ", 0, s) + 1
+            if s - ws > _MAX_PROCLITIC:
+                continue
+            info = prefixes.get(mtext[ws:s])
+            if info is None:
+                continue
+            s -= info[0]
             kid = first[v]
             if kid >= 0:
-                append1((hit[0], end, kid, hit[2], hit[3]))
+                append1((s, end, kid, info[1], info[2]))
             kid = second[v]
             if kid >= 0:
-                append2((hit[0], end, kid, hit[2], hit[3]))
+                append2((s, end, kid, info[1], info[2]))
         return out1, out2
