@@ -21,6 +21,8 @@ __all__ = ["AnchorView", "Geometry"]
 
 #: Candidate x anchor pairs up to which distances are computed in Python, not numpy.
 _SMALL = 256
+#: Most place pairs whose distance is kept (about 100 bytes each).
+_PAIR_CACHE_MAX = 500_000
 _R2 = 2 * 6371.0088
 
 
@@ -76,8 +78,17 @@ class Geometry:
 
     _NEAREST = 4
 
-    def __init__(self, anchors: tuple[Place, ...], pend: list[Pending]):
+    def __init__(
+        self,
+        anchors: tuple[Place, ...],
+        pend: list[Pending],
+        *,
+        pair_km: dict[tuple[str, str], float] | None = None,
+    ):
         self.anchors = anchors
+        #: (candidate id, anchor id) -> km, kept by the caller across texts (a fact of the
+        #: two places, not of a text); only distances computed in Python go in.
+        self._pair_km = pair_km
         self.ids = tuple(a.place_id for a in anchors)
         self.id_set = frozenset(self.ids)
         self.pointed = [a for a in anchors if a.lon is not None and a.lat is not None]
@@ -156,7 +167,8 @@ class Geometry:
         pts = [(c.lon, c.lat) for c in places.values()]
         apts = [(a.lon, a.lat) for a in self.pointed]
         if len(pts) * len(apts) <= _SMALL:
-            km = _km_rows(pts, apts)  # numpy's fixed cost is larger than the work here
+            # numpy's fixed cost is larger than the work here
+            km = _km_rows(pts, apts) if self._pair_km is None else self._cached_rows(places)
         else:
             h = anchor_distances(pts, apts)
             km = np.asarray(h_to_km(h), dtype=np.float64).reshape(h.shape).tolist()
@@ -166,6 +178,29 @@ class Geometry:
         self._near_cols = [sorted(range(len(row)), key=row.__getitem__)[:k] for row in km]
         near = zip(km, self._near_cols, strict=True)
         self._near_km = [[row[c] for c in cols] for row, cols in near]
+
+    def _cached_rows(self, places: dict[str, Place]) -> list[list[float]]:
+        """:func:`_km_rows` of the places against the anchors, through the pair cache.
+
+        Each distance is computed alone by the same formula, so a cached one is the
+        very float a fresh computation gives.
+        """
+        cache = self._pair_km
+        assert cache is not None
+        if len(cache) > _PAIR_CACHE_MAX:
+            cache.clear()
+        get = cache.get
+        aids = [a.place_id for a in self.pointed]
+        apts = [(a.lon, a.lat) for a in self.pointed]
+        out = []
+        for pid, c in places.items():
+            row = [get((pid, aid)) for aid in aids]
+            if None in row:
+                row = _km_rows([(c.lon, c.lat)], apts)[0]
+                for aid, d in zip(aids, row, strict=True):
+                    cache[(pid, aid)] = d
+            out.append(row)
+        return out
 
     def km(self, cands: tuple[Place, ...], v: AnchorView) -> list[float | None]:
         """Distance from each candidate to its nearest anchor of ``v`` (None: none)."""

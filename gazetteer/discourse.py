@@ -56,6 +56,8 @@ class Resolver:
         #: key_id * 4 + pclass -> the ranking with only the word before (pclass < 4).
         self._rank0: dict[int, Ranked] = {}
         self._owns: dict[int, frozenset[str]] = {}
+        #: Distances between candidate and anchor places (see anchors.Geometry).
+        self._pair_km: dict[tuple[str, str], float] = {}
 
     def _own(self, p: Pending) -> frozenset[str]:
         own = self._owns.get(p.key_id)
@@ -123,7 +125,7 @@ class Resolver:
             last = sig
             names = [pend[i] for i in multi]
             if geo is None or not geo.covers(sig[0], names):
-                geo = Geometry(anchors, names)
+                geo = Geometry(anchors, names, pair_km=self._pair_km)
             new = list(ranked)
             for i in multi:
                 p = pend[i]
