@@ -19,7 +19,12 @@ directory) it prints:
 
 Targets (issue 6): load < 0.5 s, >= 5 MB/s per core on article text, < 300 MB.
 
+``--instructions`` prints instead the deterministic number of CPU instructions ``tag``
+executes per rep of the sample articles and per MB of them (valgrind's callgrind, with
+hash randomisation off), to compare changes without the host's timing noise.
+
 Usage: .venv/bin/python bench/gazetteer_speed.py [--mb 5] [--no-wof | --only-wof]
+       [--instructions [--reps 3]]
 """
 
 from __future__ import annotations
@@ -124,6 +129,63 @@ def _work_tag(data: Path, mb: float) -> dict:
     return out
 
 
+def _work_instr(data: Path, reps: int) -> dict:
+    """Tag the sample articles ``reps`` times inside ``functools.reduce``.
+
+    ``functools_reduce`` is the C function callgrind collects in (nothing in ``tag`` calls
+    it); the two passes before warm the per-name caches.
+    """
+    import functools
+
+    from gazetteer.core import Gazetteer
+
+    gz = Gazetteer.load(data_dir=data)
+    articles, _ = _articles()
+    for _ in range(2):
+        for t in articles:
+            gz.tag(t)
+    mentions = functools.reduce(lambda n, t: n + len(gz.tag(t)), articles * reps, 0)
+    size = sum(len(t.encode("utf-8")) for t in articles)
+    return {"reps": reps, "bytes": size, "mentions": mentions}
+
+
+def _instructions(label: str, data: Path, reps: int) -> None:
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    out = subprocess.run(
+        [
+            valgrind,
+            "--tool=callgrind",
+            "--collect-atstart=no",
+            "--toggle-collect=functools_reduce",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            __file__,
+            "--worker",
+            "instr",
+            str(data),
+            str(reps),
+        ],
+        cwd=REPO,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    collected = [ln for ln in out.stderr.splitlines() if "Collected" in ln]
+    if not collected:
+        raise SystemExit(f"no instruction count in valgrind's output:\n{out.stderr[-2000:]}")
+    total = int(collected[-1].split()[-1].replace(",", ""))
+    per_rep = total / reps
+    print(
+        f"== {label}: tag {per_rep / 1e6:.2f} M instructions per rep of the sample articles "
+        f"({result['bytes'] / 1e3:.1f} kB, {result['mentions'] // reps} mentions), "
+        f"{per_rep / (result['bytes'] / 1e6) / 1e6:.0f} M per MB"
+    )
+
+
 # -- driver ----------------------------------------------------------------------------------
 
 
@@ -184,6 +246,8 @@ def main() -> int:
         kind, data = sys.argv[2], Path(sys.argv[3])
         if kind == "load":
             result = _work_load(data, sys.argv[4])
+        elif kind == "instr":
+            result = _work_instr(data, int(sys.argv[4]))
         else:
             result = _work_tag(data, float(sys.argv[4]))
         print(json.dumps(result))
@@ -193,13 +257,24 @@ def main() -> int:
     group = ap.add_mutually_exclusive_group()
     group.add_argument("--no-wof", action="store_true", help="built-in layer and overlay only")
     group.add_argument("--only-wof", action="store_true", help="only with the WOF import")
+    ap.add_argument(
+        "--instructions",
+        action="store_true",
+        help="print tag's instruction count (valgrind) instead of timings",
+    )
+    ap.add_argument("--reps", type=int, default=3, help="reps counted with --instructions")
     args = ap.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        print("--instructions needs valgrind (apt-get install valgrind)", file=sys.stderr)
+        return 1
+    bench = _bench if not args.instructions else _instructions
+    amount = args.mb if not args.instructions else args.reps
     with tempfile.TemporaryDirectory(prefix="gazetteer-speed-") as tmp:
         if not args.only_wof:
             plain = Path(tmp) / "plain"
             plain.mkdir()
             _run_worker("load", str(plain), "gazetteer")  # builds the built-in layer cache
-            _bench("built-in + overlay", plain, args.mb)
+            bench("built-in + overlay", plain, amount)
         if not args.no_wof:
             if not WOF.is_dir():
                 print(f"WOF tree not found at {WOF}; set CONFLICTMAP_WOF", file=sys.stderr)
@@ -214,7 +289,7 @@ def main() -> int:
                 capture_output=True,
             )
             _run_worker("load", str(wof), "gazetteer")
-            _bench("with the Who's On First import", wof, args.mb)
+            bench("with the Who's On First import", wof, amount)
     return 0
 
 
