@@ -31,6 +31,9 @@ _AFTER_HINTS = frozenset(
     match_form(w)
     for w in ("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب")
 )
+#: First words after a name that may open a hint (with any word starting with ``ب``): the
+#: others make :func:`_hint_next` false, so it is not called for them.
+_HINT_OPEN = _AFTER_HINTS | {"في"}
 #: Largest distance (characters of match text) the rules look back or ahead.
 WINDOW = 60
 _WORD_CACHE_MAX = 200_000
@@ -274,11 +277,22 @@ class Admitter:
                     hinted = (
                         pf[1]
                         or (ff[3] and ("ب" in prefix or pf[2]))
-                        or (not generic and _hint_next(mtext, nxt, e, lim))
+                        or (
+                            not generic
+                            and (nxt in _HINT_OPEN or nxt.startswith("ب"))
+                            and _hint_next(mtext, nxt, e, lim)
+                        )
                     )
                     conf = 0.8 if hinted else -1.0
                 elif f.short:
-                    hinted = "ب" in prefix or pf[2] or _hint_next(mtext, nxt, e, lim)
+                    hinted = (
+                        "ب" in prefix
+                        or pf[2]
+                        or (
+                            (nxt in _HINT_OPEN or nxt.startswith("ب"))
+                            and _hint_next(mtext, nxt, e, lim)
+                        )
+                    )
                     conf = 0.75 if hinted else -1.0
             if conf < 0:
                 # No context of its own: kept only when "و" joins it to a place named

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Protocol
 
@@ -36,6 +37,7 @@ GENERIC_ROADS = tuple(
     match_form(s) for s in ("الطريق الدولي", "الأوتوستراد الدولي", "الطريق السريع")
 )
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+_MSTART = attrgetter("mstart")
 
 
 class _Table(Protocol):
@@ -246,7 +248,7 @@ class Gazetteer:
                 taken[p.mstart : p.mend] = b"\x01" * (p.mend - p.mstart)
                 ends.add(p.mend)
         # A name without context of its own counts when "و" joins it to a place just named.
-        coord.sort(key=lambda p: p.mstart)
+        coord.sort(key=_MSTART)
         for p in coord:
             ws = p.mstart - len(p.prefix)
             joined = p.prefix.startswith("و") and (ws - 1) in ends
@@ -254,7 +256,7 @@ class Gazetteer:
                 chosen.append(p)
                 taken[p.mstart : p.mend] = b"\x01" * (p.mend - p.mstart)
                 ends.add(p.mend)
-        chosen.sort(key=lambda p: p.mstart)
+        chosen.sort(key=_MSTART)
         return self._resolver.resolve(view, chosen)
 
 

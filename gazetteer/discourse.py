@@ -266,7 +266,7 @@ def _gap_words(view: TextView, a: int, b: int) -> list[str]:
     oa = int(offsets[a])
     ob = int(offsets[b]) if b < len(offsets) else len(text)
     seg = text[oa:ob]
-    if not any(c in seg for c in _OPEN):
+    if "(" not in seg and "[" not in seg:  # _OPEN
         return words
     out: list[str] = []
     pos = a
