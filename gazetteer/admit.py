@@ -230,7 +230,7 @@ class Admitter:
         append = out.append
         for mstart, mend, key_id, prefix, article in matches:
             generic = False
-            if blocked is not None and blocked.find(1, mstart, mend) >= 0:
+            if blocked is not None and 1 in blocked[mstart:mend]:
                 continue
             ws = mstart - len(prefix)
             # The last word of mtext[ws - WINDOW : ws] (ws starts a word, so mtext[ws - 1]
