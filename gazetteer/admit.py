@@ -51,6 +51,7 @@ class Pending:
         "key_id",
         "mend",
         "mstart",
+        "neg_len",
         "pclass",
         "prefix",
         "prev",
@@ -61,6 +62,8 @@ class Pending:
     ):
         self.mstart: int = mstart
         self.mend: int = mend
+        #: ``mstart - mend``: the overlap choice takes the longest first.
+        self.neg_len: int = mstart - mend
         self.key_id: int = key_id
         #: Proclitics attached in front (article excluded when it belongs to the name).
         self.prefix: str = prefix

@@ -38,6 +38,7 @@ GENERIC_ROADS = tuple(
 )
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _MSTART = attrgetter("mstart")
+_NEG_LEN = attrgetter("neg_len")
 
 
 class _Table(Protocol):
@@ -234,7 +235,10 @@ class Gazetteer:
                 blocked = bytearray(len(mtext))
             blocked[ms:me] = b"\x01" * (me - ms)
         kept = self._admitter.admit_all(view, places, blocked)
-        kept.sort(key=lambda p: (p.mstart - p.mend, p.mstart))  # longest first
+        # Longest first, then in text order (two stable sorts on attributes: no Python
+        # key function per match).
+        kept.sort(key=_MSTART)
+        kept.sort(key=_NEG_LEN)
         chosen: list[Pending] = []
         taken = bytearray(len(mtext))
         ends: set[int] = set()
