@@ -21,8 +21,8 @@ __all__ = ["AnchorView", "Geometry"]
 
 #: Candidate x anchor pairs up to which distances are computed in Python, not numpy.
 _SMALL = 256
-#: Most place pairs whose distance is kept (about 100 bytes each).
-_PAIR_CACHE_MAX = 500_000
+#: Most place pairs whose distance is kept (about 130 bytes each: ~26 MB at most).
+_PAIR_CACHE_MAX = 200_000
 _R2 = 2 * 6371.0088
 
 
