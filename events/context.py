@@ -70,6 +70,11 @@ CONTINUES = re.compile(
     r"^\W*[وف](?:اضاف|اضافت|تابع|تابعت|اشار|اشارت|اوضح|اوضحت|لفت|لفتت|بين|بينت|ذكر|ذكرت"
     r"|قال|قالت|افاد|افادت|اكد|اكدت|نقل|نقلت|اردف|اردفت|رد|ردت|ردوا)(?!\w)"
 )
+#: «كما ألقت …»، «وتزامنت المعارك مع …»، «وفي الأثناء …»: told alongside the report before
+ALONGSIDE = re.compile(
+    r"^\W*(?:و?كما|[وف]?(?:بالتزامن|تزامنا|تزامن|تزامنت|ترافق|ترافقت)|و?في (?:غضون ذلك"
+    r"|الاثناء|هذه الاثناء|الوقت نفسه|الوقت ذاته))(?!\w)"
+)
 #: "بعد ساعات من دخوله حيز التنفيذ": hours after something the sentence before dated
 HOURS_AFTER = re.compile(
     r"(?<!\w)(?:بعد|عقب|قبل) (?:ساعات|ساعه|ساعتين|دقائق|لحظات)(?: قليله)? (?:من|علي)(?!\w)"
@@ -137,6 +142,8 @@ class ArticleContext:
     last_days: list[DateMention] = field(default_factory=list)
     #: the past dates of the last sentence that was not a list item (a round-up's lead)
     lead: list[DateMention] = field(default_factory=list)
+    #: the sentence before was background («وكانت … قد»، «ويأتي …»)
+    after_background: bool = False
     #: sentences read since ``last_place`` was set, not yet looked at (lazy: only an
     #: anaphor such as "المنطقة" or "هناك" needs them)
     pending: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
@@ -163,7 +170,12 @@ class ArticleContext:
 def start_sentence(ctx: ArticleContext, text: str, dates: list[DateMention]) -> None:
     """Carry the dates of the sentence before into one that goes on with its report."""
     norm = norm_text(text).norm
-    goes_on = CONTINUES.match(norm) is not None or HOURS_AFTER.search(norm) is not None
+    goes_on = (
+        CONTINUES.match(norm) is not None
+        or HOURS_AFTER.search(norm) is not None
+        # «وكانت … قد أنشأت …، كما عززت …»: «كما» after background goes on with it
+        or (ALONGSIDE.match(norm) is not None and not ctx.after_background)
+    )
     ctx.carried = ctx.carry if goes_on else []
     if any(d.date is not None for d in dates):
         return
@@ -187,7 +199,8 @@ def end_sentence(ctx: ArticleContext, text: str, dates: list[DateMention]) -> No
 
     A background sentence («وجاء الإعلان عقب لقاء … يوم الأربعاء») leaves them as they were.
     """
-    if BACKGROUND.match(norm_text(text).norm):
+    ctx.after_background = BACKGROUND.match(norm_text(text).norm) is not None
+    if ctx.after_background:
         return
     past = [d for d in dates if d.date is not None and not d.future]
     if past or ctx.carried:

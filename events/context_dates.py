@@ -90,6 +90,31 @@ _REPORTED = re.compile(
 _SUBJECT_WORDS = 6
 
 
+def two_days(dates: list[DateMention]) -> tuple[dt.date, dt.date] | None:
+    """Return the span of two exact dates on consecutive days («مساء أمس» … «فجر اليوم»).
+
+    An incident whose clauses name the evening of one day and the dawn of the next (a
+    battle that began at night and ended at dawn) spans both days; None unless the dates
+    are exactly two single days, one after the other.
+    """
+    days = {d.date for d in dates if d.date is not None and d.precision == 1 and not d.date_end}
+    if len(days) != 2 or len(dates) != 2:
+        return None
+    lo, hi = sorted(days)
+    return (lo, hi) if (hi - lo).days == 1 else None
+
+
+def _announced(ctx: ArticleContext, dm: DateMention, anchor: int) -> bool:
+    """Whether ``dm`` dates an announcement whose complement («أن …») tells the event."""
+    whole = norm_text(ctx.article.text)
+    ns = whole.norm_pos(dm.start)
+    before = re.findall(r"\w+", whole.norm[max(0, ns - 160) : ns])[-2 * _SUBJECT_WORDS :]
+    if not any(_REPORTED.fullmatch(w) for w in before):
+        return False  # the verb, its subject with a title and a name, then the day
+    between = whole.norm[whole.norm_pos(dm.end) : whole.norm_pos(anchor)]
+    return re.search(r"(?<!\w)(?:ان|بان|انه|انها)(?!\w)", between) is not None
+
+
 def _not_announcements(ctx: ArticleContext, dates: list[DateMention]) -> list[DateMention]:
     """Drop the day of an announcement when the sentence also dates the event.
 
@@ -134,7 +159,13 @@ def pick_date(dates: list[DateMention], anchor: int, *, planned: bool) -> DateMe
 
 
 def date_for(
-    ctx: ArticleContext, dates: list[DateMention], anchor: int, text: str, *, planned: bool
+    ctx: ArticleContext,
+    dates: list[DateMention],
+    anchor: int,
+    text: str,
+    *,
+    planned: bool,
+    incident: bool = False,
 ) -> tuple[dt.date, dt.date | None, int, str] | None:
     """Return (date, date_end, precision, source) for an event, or None (skip it).
 
@@ -149,6 +180,9 @@ def date_for(
         The event's text (for "الماضي" and "خلال السنوات الماضية").
     planned : bool
         Prefer future dates; a fallback date gets precision 3.
+    incident : bool, optional
+        An incident announced "today" by a party («أعلن …، اليوم، أن الطيران وجّه ضربات»)
+        spans the day before and that day (patrols and posts are announced the day they run).
 
     Returns
     -------
@@ -156,8 +190,23 @@ def date_for(
         ``source`` is ``sentence``, ``previous`` (the sentence goes on with the report of
         the one before: «وأضاف …»، «وردّت …»), ``publication`` or ``article``.
     """
-    dm = pick_date(_not_announcements(ctx, dates), anchor, planned=planned)
+    kept = _not_announcements(ctx, dates)
+    dm = pick_date(kept, anchor, planned=planned)
     pub = ctx.article.published
+    if not planned and (both := two_days(kept)) is not None:
+        return both[0], both[1], 1, "sentence"  # «بدأته مساء أمس … فجر اليوم»
+    if (
+        dm is not None
+        and incident
+        and not planned
+        and dm.date == pub
+        and dm.date_end is None
+        and len(kept) == 1
+        and _announced(ctx, dm, anchor)
+    ):
+        # «أعلن …، اليوم الخميس، أن الطيران وجّه ضربات …»: told today, done today or the
+        # night before
+        return pub - dt.timedelta(days=1), pub, 1, "sentence"
     if dm is not None and dm.date is not None:
         if dm.date_end is None and dm.date == pub and LAST_HOURS.search(normalize(dm.surface)):
             # events.dates gives "the last 24 hours" as the publication day alone
@@ -169,6 +218,8 @@ def date_for(
     if pub is not None and not planned and LAST_HOURS.search(norm):
         return pub - dt.timedelta(days=1), pub, 1, "sentence"
     if not planned and ctx.carried:
+        if (both := two_days(ctx.carried)) is not None:
+            return both[0], both[1], 1, "previous"
         dm = ctx.carried[-1]  # the report goes on: the day of the sentence before
         assert dm.date is not None
         return dm.date, dm.date_end, dm.precision, "previous"

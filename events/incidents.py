@@ -297,7 +297,7 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         dates = [d for d in s_dates if in_span(a_gspan, d.start)] or [
             d for d in s_dates if d.start < a_gspan[0]
         ][-1:]
-        when = date_for(ctx, dates, off + cue.start, gtext, planned=False)
+        when = date_for(ctx, dates, off + cue.start, gtext, planned=False, incident=True)
         if when is None or _tally(text, gcues, when):
             continue
         if when[3] == "publication":  # «وتأتي الحادثة بعد يومين من غارات روسية …»

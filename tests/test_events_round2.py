@@ -171,3 +171,54 @@ def test_an_item_with_its_own_day_keeps_it():
 def test_relative_day_with_a_weekday(text, day):
     (dm,) = find_dates(text, published=PUB)
     assert dm.date == day
+
+
+# --- spans of two days, announcements, reports told alongside --------------------------
+
+
+def test_a_fight_from_evening_to_dawn_spans_both_days():
+    text = (
+        "استعادت الفصائل، فجر اليوم الأربعاء، السيطرة على بلدة الحاضر بعد هجوم معاكس "
+        "بدأته مساء أمس."
+    )
+    (ev,) = run(text)
+    assert (ev.date, ev.date_end, ev.date_precision) == (dt.date(2021, 4, 13), PUB, 1)
+
+
+def test_a_strike_announced_today_spans_the_night_before():
+    text = (
+        "أعلن المتحدث باسم وزارة الدفاع اللواء فلان الفلاني، اليوم الأربعاء، أن الطيران "
+        "الحربي وجّه ضربات لمواقع مسلحين في بلدة الحاضر."
+    )
+    (ev,) = run(text)
+    assert (ev.date, ev.date_end) == (dt.date(2021, 4, 13), PUB)
+
+
+def test_a_patrol_announced_today_ran_today():
+    text = "أعلنت وزارة الدفاع، اليوم الأربعاء، أن الشرطة العسكرية سيّرت دورية في بلدة الحاضر."
+    evs = [e for e in run(text) if e.event_type == "patrol"]
+    assert [(e.date, e.date_end) for e in evs] == [(PUB, None)]
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "كما ألقت المروحيات براميل متفجرة على بلدة الزربة.",
+        "وتزامن ذلك مع غارات روسية على بلدة الزربة.",
+        "وفي الأثناء، قصفت قوات النظام بلدة الزربة.",
+    ],
+)
+def test_a_report_told_alongside_takes_the_day_before(follow):
+    text = "قصفت قوات النظام بلدة الحاضر، يوم الأحد. " + follow
+    days = {e.places[0].name_ar: e.date for e in run(text)}
+    assert days["الزربة"] == dt.date(2021, 4, 11)
+
+
+def test_also_after_background_is_background_too():
+    text = (
+        "قصفت قوات النظام بلدة الحاضر، يوم الأحد. "
+        "وكانت القوات التركية قد أنشأت نقطة في بلدة كفرنوران. "
+        "كما عززت نقطتها في بلدة الزربة بمعدات ثقيلة."
+    )
+    days = {e.places[0].name_ar: (e.date, e.date_precision) for e in run(text)}
+    assert days["الزربة"] == (PUB, 2)
