@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from gazetteer import nonplaces as npl
-from gazetteer.matcher import TextView, match_form
+from gazetteer.matcher import _DROP, TextView, match_form
 from gazetteer.model import Place
 
 __all__ = ["Admitter", "KeyFacts", "Pending", "prev_class", "road_context"]
@@ -82,13 +82,15 @@ class Pending:
 class KeyFacts:
     """What the rules need to know about one key of the index, worked out once."""
 
-    __slots__ = ("cands", "one_word", "own", "short", "spaced_road")
+    __slots__ = ("cands", "head", "one_word", "own", "short", "spaced_road")
 
     def __init__(self, key: str, cands: tuple[Place, ...]):
         self.cands = cands
         self.own = frozenset(c.place_id for c in cands)
         self.spaced_road = bool(_SPACED_CODE.match(key)) and all(c.kind == "road" for c in cands)
         self.one_word = " " not in key
+        #: A compound head that is also a name (برج، دير …): see nonplaces.HEAD_NAMES.
+        self.head = self.one_word and key in npl.HEAD_NAMES
         self.short = (
             self.one_word
             and len(key) <= 3
@@ -158,11 +160,12 @@ class Admitter:
             hit = self._forms[(key_id, form)] = (needs or pattern, generic, plural, pattern)
         return hit
 
-    def _prev_facts(self, prev: str | None) -> tuple[bool, bool, bool, int, bool]:
+    def _prev_facts(self, prev: str | None) -> tuple[bool, bool, bool, int, bool, bool]:
         """Return what the word before a name says.
 
         (opens an actor's or person's name, settlement word, locative or settlement
-        word, :func:`prev_class`, opens a compound village name).
+        word, :func:`prev_class`, opens a compound village name, makes a kind-of-place
+        noun a name).
         """
         hit = self._prev.get(prev)
         if hit is None:
@@ -175,6 +178,7 @@ class Admitter:
                 strong or npl.has_weak_context(prev, ""),
                 prev_class(prev),
                 npl.compound_head_before(prev),
+                npl.settles_generic(prev),
             )
         return hit
 
@@ -261,6 +265,9 @@ class Admitter:
             if nxt in tails:
                 continue
             f = facts_get(key_id) or self.facts(key_id)
+            # «قريتي برج القاص» unknown to the table: برج opens that name, it is not Al Burj.
+            if f.head and npl.opens_tail(nxt) and _only_space_between(view, mend):
+                continue
             form = mtext[mstart:mend]
             conf = 0.9 if prefix else 0.95
             if f.spaced_road:
@@ -276,9 +283,10 @@ class Admitter:
                     # والمناطق).
                     continue
                 if ff[0]:
-                    # A bare settlement noun (مزرعة، قرى) is not rescued by a hint after it.
+                    # A bare settlement noun (مزرعة، قرى) is not rescued by a hint after it,
+                    # nor by a containment word before it (ريف المدينة: the city's).
                     hinted = (
-                        pf[1]
+                        (pf[5] if generic else pf[1])
                         or (ff[3] and ("ب" in prefix or pf[2]))
                         or (
                             not generic
@@ -371,6 +379,21 @@ def _hint_next(mtext: str, nxt: str, e: int, lim: int) -> bool:
     f = mtext.find(" ", e + 1, lim)
     second = mtext[e + 1 : f if f >= 0 else min(len(mtext), lim)]
     return bool(second) and second in npl.CONTAIN_WORDS
+
+
+def _only_space_between(view: TextView, mend: int) -> bool:
+    """Whether only white space separates the name ending at ``mend`` from the next word.
+
+    ``mend`` is an offset of the match text, whose ``mend``-th character is the space
+    after the name; punctuation there (``برج، القاص``) was turned into that space.
+    """
+    offsets = view.offsets
+    if mend + 1 >= len(offsets) - 1:
+        return False
+    a = int(offsets[mend - 1]) + 1
+    b = int(offsets[mend + 1])
+    gap = view.text[a:b]
+    return all(ch.isspace() or ch in _DROP for ch in gap)
 
 
 def _prominent(cands: tuple[Place, ...]) -> bool:

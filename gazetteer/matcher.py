@@ -64,6 +64,8 @@ COMPOUND_HEADS = (
     "معر",
     "بني",
 )
+#: Compound heads written with ta marbuta (folded to ه), joined to the next word with ت.
+_TA_HEADS = frozenset({"معره", "خربه"})
 #: Shortest core (letters, article removed) worth indexing; keys with a digit are exempt
 #: ("m4"). Two-letter cores (خس، زر) are far likelier to be a fragment than a place.
 MIN_CORE_LETTERS = 3
@@ -176,6 +178,9 @@ def key_variants(name: str) -> set[str]:
         first = words[0]
         if first.startswith(head) and _letters(first) - len(head) >= 3 and len(words) == 1:
             out.add(head + " " + first[len(head) :])
+    # A head ending in ta marbuta is written joined with ت: معرة مصرين → معرتمصرين.
+    if len(words) >= 2 and words[0] in _TA_HEADS and not words[1].startswith(ARTICLE):
+        out.add(" ".join([words[0][:-1] + "ت" + words[1], *words[2:]]))
     return {
         k for k in out if _letters(core_of(k)) >= MIN_CORE_LETTERS or any(c.isdigit() for c in k)
     }

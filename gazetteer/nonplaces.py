@@ -27,20 +27,21 @@ Generic rules first, word lists second:
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
-import os
-from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 
-from gazetteer.matcher import _DROP, _FOLD, PROCLITICS, match_form
-from gazetteer.model import Place
+from gazetteer.frequency import (
+    frequency_threshold,
+    is_plural_pattern,
+    needs_context_by_frequency,
+    plural_needs_context,
+    word_zipf,
+)
+from gazetteer.matcher import PROCLITICS, match_form
 
 __all__ = [
     "ACTOR_PHRASES",
     "CONTAIN_WORDS",
+    "HEAD_NAMES",
     "NEAR_WORDS",
     "STOP_WORDS",
     "actor_before",
@@ -51,7 +52,10 @@ __all__ = [
     "is_common_word",
     "is_outlet_tail",
     "is_plural_pattern",
+    "needs_context_by_frequency",
+    "opens_tail",
     "plural_needs_context",
+    "settles_generic",
     "strip_clitics",
     "word_zipf",
 ]
@@ -124,6 +128,10 @@ WEAK_WORDS = _forms(
 #: after one of them, with nothing attached in front, is the tail of a compound the table
 #: does not know (a known compound is matched whole, the longest match winning).
 COMPOUND_HEADS = _forms("كفر عين تل دير خربة بيت جسر رأس معرة أم أبو مزرعة")
+#: Heads that are also one-word names somewhere (برج: Al Burj; دير، الجسر، العين …): followed
+#: at once by a content word, they open a compound name the table does not know
+#: («قريتي برج القاص»), and are not a place on their own.
+HEAD_NAMES = COMPOUND_HEADS | _forms("برج قصر")
 #: Between a name and a following place: the name lies inside that place.
 CONTAIN_WORDS = _forms("ريف ريفي محافظة ناحية قضاء ضمن داخل")
 #: Between a name and a following place: the name lies near that place.
@@ -170,6 +178,24 @@ STOP_WORDS = _forms(
     "الإيراني الإيرانية العراقي العراقية اللبناني اللبنانية الأردني الأردنية الإسرائيلي "
     "الإسرائيلية الفرنسي الفرنسية البريطاني البريطانية الألماني الألمانية العربي العربية "
     "الكردي الكردية الدولي الدولية الوطني الوطنية الإسلامي الإسلامية"
+)
+#: Settlement and area words that make a kind-of-place noun after them a name.
+_SETTLING_WORDS = STRONG_WORDS - CONTAIN_WORDS
+#: Times of day, links and relative adjectives that often follow a place name in a report.
+_AFTER_PLACE = _forms(
+    "صباح صباحا مساء مساءً ظهر ظهرا فجر فجرا عصر عصرا ليلة ليل ليلا ضحى أيضا أيضاً حيث "
+    "إثر جراء بسبب عقب التابعة التابع المحاذية المحاذي القريبة القريب المجاورة المجاور "
+    "المحيطة المتاخمة الحدودية الحدودي الخاضعة الخاضع"
+)
+#: Words that never continue a compound name after its head.
+_NOT_A_TAIL = (
+    STOP_WORDS
+    | FILLER_WORDS
+    | NEAR_WORDS
+    | WEAK_WORDS
+    | CONTAIN_WORDS
+    | STRONG_WORDS
+    | _AFTER_PLACE
 )
 
 
@@ -236,6 +262,45 @@ def compound_head_before(prev_word: str | None) -> bool:
     return _in(prev_word, COMPOUND_HEADS)
 
 
+def settles_generic(prev_word: str | None) -> bool:
+    """Tell whether the word before a kind-of-place noun makes that noun a name.
+
+    ``قرية المزرعة``, ``حي المزرعة``: a settlement or area word before it names a place
+    called "the farm". After a containment word the noun is a common noun: ``ريف المدينة``
+    is the countryside of the city just named, ``ريف مدينة حلب`` that of Aleppo.
+
+    Parameters
+    ----------
+    prev_word : str or None
+        The match-form word before the noun (with its proclitics).
+
+    Returns
+    -------
+    bool
+    """
+    return _in(prev_word, _SETTLING_WORDS)
+
+
+def opens_tail(next_word: str | None) -> bool:
+    """Tell whether the word after a compound head is the rest of the name (a content word).
+
+    Not a function, locative, settlement or hint word, not a number and not joined by
+    «و» (``دير وسراقب``: two places).
+
+    Parameters
+    ----------
+    next_word : str or None
+        The match-form word right after the head.
+
+    Returns
+    -------
+    bool
+    """
+    if not next_word or next_word.isdigit() or next_word.startswith("و"):
+        return False
+    return strip_clitics(next_word).isdisjoint(_NOT_A_TAIL)
+
+
 def is_outlet_tail(next_word: str | None) -> bool:
     """Whether the word after a name makes it an outlet's name (``الأناضول للأنباء``)."""
     return next_word is not None and next_word in OUTLET_TAILS
@@ -286,137 +351,3 @@ def hint_after(words: list[str]) -> str | None:
         elif forms.isdisjoint(FILLER_WORDS) and not w.isdigit() and w not in PROCLITICS:
             return None
     return kind
-
-
-_WORD_FOLD = dict(_FOLD)
-_WORD_FOLD.update({ord(c): None for c in _DROP})
-_ZIPF_MEMO: dict[str, dict[str, float]] = {}
-
-
-def frequency_threshold(place: Place) -> float:
-    """Zipf frequency from which a one-word name of ``place`` needs context.
-
-    Parameters
-    ----------
-    place : Place
-
-    Returns
-    -------
-    float
-        Syrian places: 3.3 + 0.45 log10(population + 1) (a hamlet's name must be rare,
-        Aleppo's may be common); foreign places below a million people: 2.5 + 0.3
-        log10(population + 1); countries and foreign cities of a million: never.
-    """
-    lp = math.log10(max(place.population, 0) + 1)
-    if place.kind == "country":
-        return math.inf
-    if place.country == "SY":
-        return 3.3 + 0.45 * lp
-    if place.population >= 1_000_000:
-        return math.inf
-    return 2.5 + 0.3 * lp
-
-
-def is_plural_pattern(form: str) -> bool:
-    """Whether a one-word name, as written, looks like an indefinite sound feminine plural.
-
-    «قنوات» ("channels"), «ساحات», «خيمات»: a bare word of three or more root letters plus
-    «ات», without the article. Such a word is ordinary vocabulary far more often than it is
-    a village, so it gets the lower threshold of :func:`plural_needs_context`.
-    """
-    return " " not in form and not form.startswith("ال") and len(form) >= 5 and form.endswith("ات")
-
-
-def plural_needs_context(zipf: float, cands: Sequence[Place]) -> bool:
-    """Whether a plural-pattern name this frequent needs a locative word before it.
-
-    The threshold is the one of a foreign place of the same size (2.5 + 0.3 log10(pop+1)),
-    for Syrian places too: «نشرته على قنوات في تطبيق تلغرام» is about channels, while
-    «في قنوات»، «بلدة قنوات» keep the village.
-    """
-    if not cands or any(c.kind == "country" for c in cands):
-        return False
-    pop = max(max(c.population, 0) for c in cands)
-    return zipf >= 2.5 + 0.3 * math.log10(pop + 1)
-
-
-def needs_context_by_frequency(zipf: float, cands: Sequence[Place]) -> bool:
-    """Whether a name this frequent needs context, given the places that bear it."""
-    return bool(cands) and zipf >= max(frequency_threshold(c) for c in cands)
-
-
-def word_zipf(forms: Iterable[str], *, cache_dir: Path | None = None) -> dict[str, float]:
-    """Zipf frequencies (wordfreq, Arabic, large list) of one-word match forms.
-
-    The list is folded like the match text (hamza forms, ى/ي, ة/ه, diacritics) and the
-    frequencies of spellings that fold together are added up. Reading the list takes about
-    a second, so the result for a given set of forms is cached as JSON in ``cache_dir``
-    (validated on read; JSON only, never pickle) and in memory.
-
-    Parameters
-    ----------
-    forms : iterable of str
-        Match-form words.
-    cache_dir : pathlib.Path, optional
-        Where to keep the cache file; nothing is written when None or not writable.
-
-    Returns
-    -------
-    dict
-        form -> Zipf frequency, only for forms found in the list.
-    """
-    wanted = sorted(set(forms))
-    digest = hashlib.sha256(
-        ("\n".join(wanted) + "|wordfreq-" + _wordfreq_version() + "|v1").encode()
-    ).hexdigest()[:20]
-    if digest in _ZIPF_MEMO:
-        return _ZIPF_MEMO[digest]
-    path = cache_dir / f"wordfreq-ar-{digest}.json" if cache_dir else None
-    result = _read_cache(path, set(wanted)) if path else None
-    if result is None:
-        import wordfreq  # only on a cache miss: importing it takes ~0.1 s
-
-        want = set(wanted)
-        acc: dict[str, float] = {}
-        for index, bucket in enumerate(wordfreq.get_frequency_list("ar", "large")):
-            freq = 10.0 ** (-index / 100.0)
-            for w in bucket:
-                k = w.translate(_WORD_FOLD)
-                if k in want:
-                    acc[k] = acc.get(k, 0.0) + freq
-        result = {k: round(math.log10(v) + 9.0, 3) for k, v in acc.items()}
-        if path:
-            _write_cache(path, result)
-    _ZIPF_MEMO[digest] = result
-    return result
-
-
-def _read_cache(path: Path, wanted: set[str]) -> dict[str, float] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and k in wanted and isinstance(v, int | float) for k, v in data.items()
-    ):
-        return None
-    return {k: float(v) for k, v in data.items()}
-
-
-def _write_cache(path: Path, result: dict[str, float]) -> None:
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-
-
-def _wordfreq_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("wordfreq")
-    except PackageNotFoundError:
-        return "unknown"
