@@ -82,7 +82,7 @@ class Pending:
 class KeyFacts:
     """What the rules need to know about one key of the index, worked out once."""
 
-    __slots__ = ("cands", "head", "one_word", "own", "short", "spaced_road")
+    __slots__ = ("cands", "foreign", "head", "one_word", "own", "short", "spaced_road")
 
     def __init__(self, key: str, cands: tuple[Place, ...]):
         self.cands = cands
@@ -91,6 +91,14 @@ class KeyFacts:
         self.one_word = " " not in key
         #: A compound head that is also a name (برج، دير …): see nonplaces.HEAD_NAMES.
         self.head = self.one_word and key in npl.HEAD_NAMES
+        #: Only small places outside Syria (Al Burj, Maghar): a Syrian report introduces
+        #: such a place (a settlement or facility word before it, a country adjective or a
+        #: hint after it).
+        self.foreign = (
+            all(c.country != "SY" and c.kind != "country" for c in cands)
+            and not _prominent(cands)
+            and not any(c.isdigit() for c in key)
+        )
         self.short = (
             self.one_word
             and len(key) <= 3
@@ -305,6 +313,15 @@ class Admitter:
                         )
                     )
                     conf = 0.75 if hinted else -1.0
+            if (
+                conf > 0
+                and f.foreign
+                and not (pf[1] or pf[3] == 3 or nxt in npl.COUNTRY_NISBAS)
+                and not _hint_next(mtext, nxt, e, lim)
+            ):
+                # «في الرأس على طريق …» is not Ras Ali (IL); «مدينة الريحانية» and
+                # «الريحانية التركية» are Reyhanli.
+                conf = -1.0
             if conf < 0:
                 # No context of its own: kept only when "و" joins it to a place named
                 # just before it (core's coordination rule), so without "و" it goes now;

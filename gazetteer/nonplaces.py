@@ -41,6 +41,7 @@ from gazetteer.matcher import PROCLITICS, match_form
 __all__ = [
     "ACTOR_PHRASES",
     "CONTAIN_WORDS",
+    "COUNTRY_NISBAS",
     "HEAD_NAMES",
     "NEAR_WORDS",
     "STOP_WORDS",
@@ -81,7 +82,13 @@ FIRST_NAMES = _forms(
     "هشام وليد زياد فادي رياض عماد عصام نزار سمير كمال منذر أنس معاذ"
 )
 #: Words right after an outlet's name.
-OUTLET_TAILS = _forms("للأنباء للانباء الإخبارية الإخباري للإعلام الإعلامي للدراسات الإعلامية")
+OUTLET_TAILS = _forms("للأنباء للانباء الإخبارية الإخباري للإعلام الإعلامي للدراسات الإعلامية نت")
+#: Country adjectives after a foreign town's name: ``الريحانية التركية``, ``عرسال اللبنانية``.
+COUNTRY_NISBAS = _forms(
+    "التركية التركي اللبنانية اللبناني العراقية العراقي الأردنية الأردني الإسرائيلية "
+    "الإسرائيلي الفلسطينية الفلسطيني الروسية الروسي الإيرانية الإيراني المصرية المصري "
+    "السعودية السعودي الأمريكية الأمريكي الأميركية الأميركي"
+)
 #: Multi-word actors that contain a place word and open with no actor head.
 ACTOR_PHRASES = (
     "تحرير الشام",
