@@ -228,6 +228,16 @@ def strip_clitics(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
+def _indefinite_readings(word: str) -> frozenset[str]:
+    """Return the word and its readings without a conjunction or preposition (never ال)."""
+    out = {word}
+    for p in PROCLITICS:
+        if p and not p.endswith(("ال", "لل")) and word.startswith(p) and len(word) - len(p) >= 2:
+            out.add(word[len(p) :])
+    return frozenset(w for w in out if not w.startswith("ال"))
+
+
 def _in(word: str | None, vocab: frozenset[str]) -> bool:
     return word is not None and not strip_clitics(word).isdisjoint(vocab)
 
@@ -247,7 +257,9 @@ def actor_before(prev_word: str | None) -> str | None:
     """
     if prev_word is None:
         return None
-    if _in(prev_word, ORG_HEADS):
+    # Only an indefinite head opens a name (idafa): «فصائل المعارضة», «جيش الإسلام»; after a
+    # definite noun the place is the verb's object: «قصفت الفصائل سراقب», «قصف الجيش أريحا».
+    if not _indefinite_readings(prev_word).isdisjoint(ORG_HEADS):
         return "organisation"
     if prev_word in PERSON_LINKS or _in(prev_word, FIRST_NAMES):
         return "person"

@@ -85,3 +85,27 @@ def test_rule_helpers():
     assert opens_tail("الصليب")
     for w in ("في", "بريف", "الشرقي", "وسراقب", "12", "قرب", "", None):
         assert not opens_tail(w), w
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قصفت الفصائل سراقب بالصواريخ فجر اليوم", "سراقب"),
+        ("قصف الجيش أريحا بالمدفعية الثقيلة", "أريحا"),
+        ("استهدفت الميليشيات إدلب بقذائف الهاون", "إدلب"),
+    ],
+)
+def test_definite_actor_noun_before_a_place_is_the_subject_not_a_name(gz, text, name):
+    assert name in names(gz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قال متحدث باسم فصائل إدلب إن الهجوم فشل", "إدلب"),
+        ("وبثت قناة حلب اليوم صوراً من موقع الانفجار", "حلب"),
+        ("وأعلن جيش إدلب الحر عن العملية", "إدلب"),
+    ],
+)
+def test_indefinite_actor_head_still_takes_the_place_into_its_name(gz, text, name):
+    assert name not in names(gz, text)
