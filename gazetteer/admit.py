@@ -34,6 +34,8 @@ _AFTER_HINTS = frozenset(
 #: First words after a name that may open a hint (with any word starting with ``ب``): the
 #: others make :func:`_hint_next` false, so it is not called for them.
 _HINT_OPEN = _AFTER_HINTS | {"في"}
+#: Zipf frequency from which a written token (فرقة، ولبنان) is an everyday word.
+_WORD_ZIPF = 3.5
 #: Largest distance (characters of match text) the rules look back or ahead.
 WINDOW = 60
 _WORD_CACHE_MAX = 200_000
@@ -82,9 +84,18 @@ class Pending:
 class KeyFacts:
     """What the rules need to know about one key of the index, worked out once."""
 
-    __slots__ = ("cands", "foreign", "head", "one_word", "own", "short", "spaced_road")
+    __slots__ = (
+        "cands",
+        "clipped",
+        "foreign",
+        "head",
+        "one_word",
+        "own",
+        "short",
+        "spaced_road",
+    )
 
-    def __init__(self, key: str, cands: tuple[Place, ...]):
+    def __init__(self, key: str, cands: tuple[Place, ...], zipf: dict[str, float]):
         self.cands = cands
         self.own = frozenset(c.place_id for c in cands)
         self.spaced_road = bool(_SPACED_CODE.match(key)) and all(c.kind == "road" for c in cands)
@@ -98,6 +109,18 @@ class KeyFacts:
             all(c.country != "SY" and c.kind != "country" for c in cands)
             and not _prominent(cands)
             and not any(c.isdigit() for c in key)
+        )
+        #: One letter + this key that is a frequent word of its own (فرقة، ورقة: not
+        #: ف/و + رقة for الرقة), as wordfreq counts it.
+        base = zipf.get(key, 0.0)
+        self.clipped = (
+            frozenset(
+                p + key
+                for p in "وفبلك"
+                if zipf.get(p + key, 0.0) >= _WORD_ZIPF and zipf.get(p + key, 0.0) > base
+            )
+            if self.one_word
+            else frozenset()
         )
         self.short = (
             self.one_word
@@ -142,7 +165,7 @@ class Admitter:
         f = self._facts.get(key_id)
         if f is None:
             cands = tuple(self._place_at(i) for i in self._key_places[key_id])
-            f = self._facts[key_id] = KeyFacts(self._keys[key_id], cands)
+            f = self._facts[key_id] = KeyFacts(self._keys[key_id], cands, self._zipf)
         return f
 
     def _form_facts(self, key_id: int, form: str, f: KeyFacts) -> tuple[bool, bool, bool, bool]:
@@ -273,6 +296,9 @@ class Admitter:
             if nxt in tails:
                 continue
             f = facts_get(key_id) or self.facts(key_id)
+            # «فرقة» is a word (a team), not ف + (ال)رقة; «وحلب» is و + حلب.
+            if f.clipped and len(prefix) == 1 and prefix + mtext[mstart:mend] in f.clipped:
+                continue
             # «قريتي برج القاص» unknown to the table: برج opens that name, it is not Al Burj.
             if f.head and npl.opens_tail(nxt) and _only_space_between(view, mend):
                 continue

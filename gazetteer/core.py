@@ -39,6 +39,8 @@ GENERIC_ROADS = tuple(
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _MSTART = attrgetter("mstart")
 _NEG_LEN = attrgetter("neg_len")
+#: Proclitics of one letter, whose attached forms get a word frequency of their own.
+_ONE_LETTER_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
 class _Table(Protocol):
@@ -79,7 +81,11 @@ class Gazetteer:
                 names.extend((g, i) for g in GENERIC_ROADS)
         self._matcher = NameMatcher(names)
         one_word = [k for k in self._matcher.keys if " " not in k]
-        zipf = npl.word_zipf([*one_word, *("ال" + k for k in one_word)], cache_dir=cache_dir)
+        # Also each one-word key with one attached letter (وحلب، فرقة): is the written
+        # token a word of its own? (gazetteer.admit, KeyFacts.clipped)
+        forms = [*one_word, *("ال" + k for k in one_word)]
+        forms += [p + k for p in _ONE_LETTER_PROCLITICS for k in one_word]
+        zipf = npl.word_zipf(forms, cache_dir=cache_dir)
         self._setup(zipf)
 
     def _setup(self, zipf: dict[str, float]) -> None:

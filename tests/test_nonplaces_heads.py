@@ -109,3 +109,14 @@ def test_definite_actor_noun_before_a_place_is_the_subject_not_a_name(gz, text, 
 )
 def test_indefinite_actor_head_still_takes_the_place_into_its_name(gz, text, name):
     assert name not in names(gz, text)
+
+
+def test_a_frequent_word_is_not_a_proclitic_and_a_name():
+    raqqa = fake("الرقة", ALEPPO, kind="city", pop=220_000)
+    g = Gazetteer(FakeTable((*ALL, raqqa)))
+    # فرقة (a team) and ورقة (a paper) are words, not ف/و + رقة
+    assert names(g, "وصلت فرقة من الدفاع المدني إلى الموقع") == []
+    assert names(g, "وقدم الوفد ورقة عمل للمفاوضات") == []
+    # a name with a conjunction or preposition attached stays a name
+    # (surfaces leave the attached letters out)
+    assert names(g, "قصفت الطائرات الرقة وبالرقة وحلب وبحلب") == ["الرقة", "الرقة", "حلب", "حلب"]
