@@ -31,6 +31,7 @@ from gazetteer.resolve import (
     haversine_km,
     rank,
     rank_scored,
+    road_distance_km,
 )
 
 __all__ = ["ANCHOR_P", "Resolver", "new_mention"]
@@ -56,6 +57,8 @@ class Resolver:
         #: key_id * 4 + pclass -> the ranking with only the word before (pclass < 4).
         self._rank0: dict[int, Ranked] = {}
         self._owns: dict[int, frozenset[str]] = {}
+        #: (place id, road id) -> km from the place to the road's line (vocabulary facts).
+        self._road_cache: dict[tuple[str, str], float] = {}
         #: Distances between candidate and anchor places (see anchors.Geometry).
         self._pair_km: dict[tuple[str, str], float] = {}
 
@@ -64,6 +67,27 @@ class Resolver:
         if own is None:
             own = self._owns[p.key_id] = frozenset(c.place_id for c in p.cands)
         return own
+
+    def _road_km(self, cands: tuple[Place, ...], roads: tuple[Place, ...]) -> list[float | None]:
+        """Distance of each candidate to the nearest of ``roads`` (kept per place and road)."""
+        out: list[float | None] = []
+        cache = self._road_cache
+        if len(cache) > _RANK0_MAX:
+            cache.clear()
+        for c in cands:
+            pt = c.point
+            if pt is None:
+                out.append(None)
+                continue
+            best = None
+            for road in roads:
+                key = (c.place_id, road.place_id)
+                d = cache.get(key)
+                if d is None:
+                    d = cache[key] = road_distance_km(pt, road.waypoints)
+                best = d if best is None or d < best else best
+            out.append(best)
+        return out
 
     def _first_rank(self, p: Pending) -> Ranked:
         key = p.key_id * 4 + p.pclass
@@ -108,6 +132,7 @@ class Resolver:
         rank0 = self._rank0
         ranked = [rank0.get(p.key_id * 4 + p.pclass) or self._first_rank(p) for p in pend]
         memo: dict[tuple, Ranked] = {}
+        roads = _named_roads(pend, ranked, self._generic)
         last = None
         geo: Geometry | None = None
         for _ in range(2):
@@ -144,6 +169,7 @@ class Resolver:
                         main_admin1=view_of.main_admin1,
                         anchor_km=geo.km(p.cands, view_of),
                         anchor_ids=view_of.id_set,
+                        road_km=self._road_km(p.cands, roads) if roads else None,
                     )
                 new[i] = hit
             ranked = new
@@ -329,6 +355,18 @@ def _hints(pend: list[Pending], ranked: list[Ranked], gaps: list[str | None]):
         k: (tuple(c), tuple(nr), tuple(x.place_id for x in c), tuple(x.place_id for x in nr))
         for k, (c, nr) in out.items()
     }
+
+
+def _named_roads(pend: list[Pending], ranked: list[Ranked], generic: frozenset[int]):
+    """Roads the text names outright (إم 4, M4), with their waypoints; not the generic ones."""
+    out: dict[str, Place] = {}
+    for p, r in zip(pend, ranked, strict=True):
+        if p.key_id in generic or not r.places:
+            continue
+        top = r.places[0]
+        if top.kind == "road" and top.waypoints and r.probs[0] >= ANCHOR_P:
+            out.setdefault(top.place_id, top)
+    return tuple(out.values())
 
 
 def _anchors(ranked: list[Ranked]) -> tuple[Place, ...]:

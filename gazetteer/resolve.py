@@ -24,6 +24,7 @@ Written by hand: no library ranks gazetteer candidates on these domain cues.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -83,6 +84,46 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+#: A text that names a road (إم 4) tends to name places along it: a candidate within a few
+#: km of the road's line gets up to this much (``X`` on the M4 rather than its namesake 7 km
+#: off the road). Weight and distance scale (km).
+ROAD_W = 1.0
+ROAD_SCALE_KM = 2.0
+_ON_ROAD_KINDS = frozenset({"city", "town", "village", "site"})
+
+
+def road_distance_km(point: tuple[float, float], waypoints: Sequence[tuple[float, float]]) -> float:
+    """Distance in km from a (lon, lat) point to a road's polyline (straight segments).
+
+    Local equirectangular approximation around the point: good to a few metres at the
+    distances that matter here (a few km); the road geometry itself is approximate.
+
+    Parameters
+    ----------
+    point : tuple of float
+        (lon, lat).
+    waypoints : sequence of (lon, lat)
+        The road's ordered waypoints (at least one).
+
+    Returns
+    -------
+    float
+    """
+    lon0, lat0 = point
+    kx = 111.32 * math.cos(math.radians(lat0))
+    ky = 110.57
+    pts = [((x - lon0) * kx, (y - lat0) * ky) for x, y in waypoints]
+    if len(pts) == 1:
+        return math.hypot(*pts[0])
+    best = math.inf
+    for (ax, ay), (bx, by) in itertools.pairwise(pts):
+        dx, dy = bx - ax, by - ay
+        seg = dx * dx + dy * dy
+        t = 0.0 if seg == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / seg))
+        best = min(best, math.hypot(ax + t * dx, ay + t * dy))
+    return best
 
 
 def prior(place: Place) -> float:
@@ -302,6 +343,7 @@ def rank_scored(
     main_admin1: str,
     anchor_km: Sequence[float | None],
     anchor_ids: frozenset[str] | None = None,
+    road_km: Sequence[float | None] | None = None,
 ) -> Ranked:
     """:func:`rank` with the anchor facts worked out by the caller (for many names at once).
 
@@ -316,6 +358,9 @@ def rank_scored(
         itself; None when there is none or the candidate has no point.
     anchor_ids : frozenset of str, optional
         Ids of ``ctx.anchors`` (computed when not given).
+    road_km : sequence of float or None, optional
+        Per candidate: distance to the nearest road the text names (None: no point); each
+        town, village or site gets ``ROAD_W * exp(-km / ROAD_SCALE_KM)``.
 
     Returns
     -------
@@ -345,6 +390,10 @@ def rank_scored(
                     s += 1.5
                 if main_admin1 and p.admin1 == main_admin1:
                     s += 0.5
+        if road_km is not None:
+            rk = road_km[i]
+            if rk is not None and p.kind in _ON_ROAD_KINDS:
+                s += ROAD_W * exp(-rk / ROAD_SCALE_KM)
         keyed.append((-s, p.place_id, i))
     keyed.sort()  # best first; ties by place id (ids are unique)
     kept: list[tuple[float, int]] = []
