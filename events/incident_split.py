@@ -1,4 +1,4 @@
-"""One incident clause, two towns far apart: one event per town.
+"""One incident clause, two towns far apart: one event per town; «و» + another kind.
 
 «شنّت طائرات التحالف غارات على الميادين والبوكمال»: ACLED codes one event per location, so
 a strike on two towns tens of km apart is two events. Towns less than 25 km apart («على
@@ -9,12 +9,15 @@ coordinated («X وY»، «X وفي Y»، «بلدتي X وY») is a rule of Ara
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 
+from events.classify import Cue
 from events.locate import PlaceUse
 from geo.roads import haversine_km
 
-__all__ = ["SPLIT_KM", "coordinated_towns"]
+__all__ = ["SPLIT_KM", "coordinated_towns", "split_coordinated"]
 
 #: two coordinated towns at least this far apart are two events
 SPLIT_KM = 25.0
@@ -83,3 +86,39 @@ def _chain_of(text: str, loc: PlaceUse, uses: list[PlaceUse]) -> list[PlaceUse]:
     # «على الطريق بين مدينتي A وB»: one place on the road between them, not two events
     before = text[max(0, chain[0].mention.start - 25) : chain[0].mention.start]
     return [] if _BETWEEN.search(before) else chain
+
+
+#: weapons of one attack: «بالرشاشات والقذائف»، «… وبالصواريخ» (instrumental «بـ»)
+_WEAPON_AND = re.compile(r"(?:(?<!\w)بال?\w+\s+و|(?<!\w)وبال?)\w*$")
+
+
+def split_coordinated(
+    text: str,
+    spans: list[tuple[int, int]],
+    cues: list[Cue],
+    has_place: Callable[[tuple[int, int]], bool],
+) -> list[tuple[int, int]]:
+    """Split a clause before «و» + a cue of another kind when a place comes before it.
+
+    «قصف على محيط سراقب واشتباكات شرقي معرة النعمان» is two incidents; «قصف وغارات على
+    كفرنبل» (no place before «وغارات») stays one; so do the weapons of one attack
+    («لهجوم … في بادية A بالرشاشات والقذائف»، «… وبالصواريخ»).
+    """
+    out = []
+    for s, e in spans:
+        inside = sorted(
+            (c for c in cues if c.event_type == "incident" and s <= c.start < e),
+            key=lambda c: c.start,
+        )
+        start = s
+        for prev, c in itertools.pairwise(inside):
+            if (
+                c.surface.startswith("و")
+                and c.sub_event_type != prev.sub_event_type
+                and has_place((start, c.start))
+                and not _WEAPON_AND.search(text, max(0, c.start - 25), c.start + 3)
+            ):
+                out.append((start, c.start))
+                start = c.start
+        out.append((start, e))
+    return out

@@ -16,7 +16,6 @@ own or the nearest told before it in the sentence, its toll the sum of its tolls
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -44,7 +43,7 @@ from events.context import (
 )
 from events.dates_patterns import days_before_reference
 from events.fatalities import find_fatalities, parse_number, total
-from events.incident_split import coordinated_towns
+from events.incident_split import coordinated_towns, split_coordinated
 from events.locate import (
     best_location,
     in_syria,
@@ -73,6 +72,10 @@ _OWN_PLACE = re.compile(
 )
 #: an area noun («في مقاطعة الشهباء»، «بريف …»، «ناحية …»): a sentence with one and no
 #: Syrian place the gazetteer knows is set in an area we do not know, not the article's last
+#: a settlement noun and a name after it («قرية كفرعمة»، «بلدة …»)
+_VILLAGE_NAMED = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:قريه|بلده|مدينه|مخيم|قريتي|بلدتي)\s+(?!(?:في|من|علي|الي|عن)\s)\w{2,}"
+)
 _AREA_NOUN = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:مقاطعه|منطقه|ناحيه|محافظه|ريف)(?!\w)")
 #: ".." or "…" ends an item of a headline: what comes before is not the next item's frame
 _ITEM_END = re.compile(r"\s*(?:\.\.|…)")
@@ -118,7 +121,7 @@ def clause_groups(
     nt = norm_text(text)
     groups: list[list] = []
     pending_start: int | None = None
-    for span in _split_coordinated(split_clauses(text), cues, has_place):
+    for span in split_coordinated(text, split_clauses(text), cues, has_place):
         inside = [c for c in cues if c.event_type == "incident" and span[0] <= c.start < span[1]]
         head = nt.norm[nt.norm_pos(span[0]) : nt.norm_pos(span[1])]
         if not inside and any(span[0] <= c.start < span[1] for c in cues):
@@ -173,33 +176,6 @@ def clause_groups(
     return [(g[0], g[1], g[2]) for g in groups]
 
 
-def _split_coordinated(
-    spans: list[tuple[int, int]], cues: list[Cue], has_place: Callable[[tuple[int, int]], bool]
-) -> list[tuple[int, int]]:
-    """Split a clause before «و» + a cue of another kind when a place comes before it.
-
-    «قصف على محيط سراقب واشتباكات شرقي معرة النعمان» is two incidents; «قصف وغارات على
-    كفرنبل» (no place before «وغارات») stays one.
-    """
-    out = []
-    for s, e in spans:
-        inside = sorted(
-            (c for c in cues if c.event_type == "incident" and s <= c.start < e),
-            key=lambda c: c.start,
-        )
-        start = s
-        for prev, c in itertools.pairwise(inside):
-            if (
-                c.surface.startswith("و")
-                and c.sub_event_type != prev.sub_event_type
-                and has_place((start, c.start))
-            ):
-                out.append((start, c.start))
-                start = c.start
-        out.append((start, e))
-    return out
-
-
 def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
     """Return the incidents of one sentence, one per clause group.
 
@@ -237,6 +213,7 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         and not any(cs <= c.start < ce for c in cues if c.event_type == "incident")
     ]
     subs = [min((c.sub_event_type for c in g[2]), key=INCIDENT_PRIORITY.index) for g in groups]
+    own_clauses = [(off + g[1][0], off + g[1][1]) for g in groups]
     out = []
     prev_loc = None
     for (gspan, cspan, gcues), sub in zip(groups, subs, strict=True):
@@ -286,6 +263,10 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
                 names_own = _OWN_PLACE.search(norm_text(ctext).norm) is not None
                 borrowed = None if names_own else prev_loc  # not for a place we do not know
                 loc = borrowed or best_location(free, prefer=a_cspan, gov_names=ctx.gov)
+        if loc is None and not namesake and _VILLAGE_NAMED.search(norm_text(ctext).norm):
+            # «على طريق قرية كفرعمة»: a village the gazetteer does not know; the article's
+            # area stands in (precision 3) unless the sentence names an area of its own
+            namesake = _AREA_NOUN.search(norm_text(text).norm) is None
         if loc is None and (anaphor or namesake) and sub != "shootdown" and ctx.context_place():
             loc, from_ctx = ctx.last_place, True
         if loc is None:
@@ -293,10 +274,14 @@ def incident_drafts(ctx, idx, sent, cues, uses, s_dates, cited) -> list[Draft]:
         if syrian and not from_ctx:
             prev_loc = loc
         cue = min(gcues, key=lambda c: INCIDENT_PRIORITY.index(c.sub_event_type))
-        # its own date, else the nearest date told before it in the sentence
-        dates = [d for d in s_dates if in_span(a_gspan, d.start)] or [
-            d for d in s_dates if d.start < a_gspan[0]
-        ][-1:]
+        # its own date, else the nearest date told before it in the sentence, else a
+        # sentence-final time outside any incident's own clause («قصف على A واشتباكات
+        # قرب B، يوم الأحد»)
+        dates = (
+            [d for d in s_dates if in_span(a_gspan, d.start)]
+            or [d for d in s_dates if d.start < a_gspan[0]][-1:]
+            or [d for d in s_dates if not any(in_span(c, d.start) for c in own_clauses)][:1]
+        )
         when = date_for(ctx, dates, off + cue.start, gtext, planned=False, incident=True)
         if when is None or _tally(text, gcues, when):
             continue

@@ -209,3 +209,38 @@ def test_a_rise_of_the_toll_named_alone(update, toll):
     text = "انفجرت عبوة ناسفة بسيارة تقل 4 عناصر في بلدة الحاضر، يوم الأحد. " + update
     (ev,) = run(text)
     assert ev.fatalities == toll
+
+
+def test_weapons_of_one_attack_are_one_incident():
+    text = (
+        "تعرضت حافلة عسكرية لهجوم من خلايا داعش في بادية الحاضر بالرشاشات والقذائف "
+        "الصاروخية، يوم الأحد."
+    )
+    assert len(run(text)) == 1
+
+
+def test_a_sentence_final_day_dates_every_incident_before_it():
+    evs = run("قصف على الحاضر واشتباكات قرب الزربة، يوم الأحد.")
+    assert {e.sub_event_type: e.date for e in evs} == {
+        "shelling": dt.date(2021, 4, 11),
+        "clashes": dt.date(2021, 4, 11),
+    }
+
+
+def test_a_day_inside_another_incidents_clause_is_its_own():
+    evs = run("قصفت قوات النظام الحاضر، فيما اندلعت اشتباكات في الزربة يوم الأحد.")
+    assert {e.sub_event_type: e.date for e in evs}["shelling"] == PUB
+
+
+def test_an_unknown_village_takes_the_articles_area():
+    text = "تشهد منطقة الحاضر توتراً أمنياً. وقصفت قوات النظام قرية تل الصوان، يوم الإثنين."
+    (ev,) = run(text)
+    assert (ev.places[0].name_ar, ev.geo_precision) == ("الحاضر", 3)
+
+
+def test_an_unknown_village_in_an_unknown_area_is_not_guessed():
+    text = (
+        "تشهد منطقة الحاضر توتراً أمنياً. "
+        "وقصفت قوات النظام قرية تل الصوان في منطقة جبل الوهم، يوم الإثنين."
+    )
+    assert run(text) == []
