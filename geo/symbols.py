@@ -48,6 +48,9 @@ SUB_TYPE_COLORS = {
     "ied": "#a04000",
     "clashes": "#b7950b",
     "attack": "#922b21",
+    "shooting": "#7b241c",
+    "killing": "#641e16",
+    "kidnapping": "#1f618d",
     "ceasefire": "#27ae60",
 }
 _PATROL = {"reported": "#b03a2e", "planned": "#b03a2e"}
