@@ -17,20 +17,20 @@ import re
 from collections.abc import Callable, Sequence
 
 from gazetteer import nonplaces as npl
-from gazetteer.matcher import _DROP, TextView, match_form
+from gazetteer.context_words import (
+    _AFTER_HINTS,
+    hint_next,
+    only_space_between,
+    prev_class,
+    prominent,
+    road_context,
+)
+from gazetteer.matcher import TextView
 from gazetteer.model import Place
 
 __all__ = ["Admitter", "KeyFacts", "Pending", "prev_class", "road_context"]
 
 _SPACED_CODE = re.compile(r"^[\u0621-\u064a]{1,2} \d{1,2}$")
-_OPEN_QUOTES = "\"'«“(‹[„"
-_CLOSE_QUOTES = "\"'»”)›]‟"
-_ROAD_WORDS = ("طريق", "الدولي", "السريع", "اوتوستراد", "اتوستراد", "الاوتستراد", "اوتستراد")
-_PROMINENT_POP = 100_000
-_AFTER_HINTS = frozenset(
-    match_form(w)
-    for w in ("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب")
-)
 #: First words after a name that may open a hint (with any word starting with ``ب``): the
 #: others make :func:`_hint_next` false, so it is not called for them.
 _HINT_OPEN = _AFTER_HINTS | {"في"}
@@ -107,7 +107,7 @@ class KeyFacts:
         #: hint after it).
         self.foreign = (
             all(c.country != "SY" and c.kind != "country" for c in cands)
-            and not _prominent(cands)
+            and not prominent(cands)
             and not any(c.isdigit() for c in key)
         )
         #: One letter + this key that is a frequent word of its own (فرقة، ورقة: not
@@ -125,7 +125,7 @@ class KeyFacts:
         self.short = (
             self.one_word
             and len(key) <= 3
-            and not _prominent(cands)
+            and not prominent(cands)
             and not any(c.isdigit() for c in key)
         )
 
@@ -300,7 +300,7 @@ class Admitter:
             if f.clipped and len(prefix) == 1 and prefix + mtext[mstart:mend] in f.clipped:
                 continue
             # «قريتي برج القاص» unknown to the table: برج opens that name, it is not Al Burj.
-            if f.head and npl.opens_tail(nxt) and _only_space_between(view, mend):
+            if f.head and npl.opens_tail(nxt) and only_space_between(view, mend):
                 continue
             form = mtext[mstart:mend]
             conf = 0.9 if prefix else 0.95
@@ -325,7 +325,7 @@ class Admitter:
                         or (
                             not generic
                             and (nxt in _HINT_OPEN or nxt.startswith("ب"))
-                            and _hint_next(mtext, nxt, e, lim)
+                            and hint_next(mtext, nxt, e, lim)
                         )
                     )
                     conf = 0.8 if hinted else -1.0
@@ -335,7 +335,7 @@ class Admitter:
                         or pf[2]
                         or (
                             (nxt in _HINT_OPEN or nxt.startswith("ب"))
-                            and _hint_next(mtext, nxt, e, lim)
+                            and hint_next(mtext, nxt, e, lim)
                         )
                     )
                     conf = 0.75 if hinted else -1.0
@@ -343,7 +343,7 @@ class Admitter:
                 conf > 0
                 and f.foreign
                 and not (pf[1] or pf[3] == 3 or nxt in npl.COUNTRY_NISBAS)
-                and not _hint_next(mtext, nxt, e, lim)
+                and not hint_next(mtext, nxt, e, lim)
             ):
                 # «في الرأس على طريق …» is not Ras Ali (IL); «مدينة الريحانية» and
                 # «الريحانية التركية» are Reyhanli.
@@ -375,85 +375,3 @@ class Admitter:
                 )
             )
         return out
-
-
-#: Facility nouns (match form) before a name: the name is that facility's (a site).
-SITE_HEADS = ("معبر", "مطار", "قاعده", "سجن", "مشفي", "مستشفي", "ميناء", "مرفا")
-
-
-def prev_class(word: str | None) -> int:
-    """Classify the word before a name as the ranking uses it (see resolve._evidence).
-
-    Returns
-    -------
-    int
-        1 after ``محافظة`` (a governorate), 2 after ``مدينة/بلدة/قرية`` (a populated
-        place), 3 after a facility noun (``معبر``, ``مطار``, ``قاعدة``, ``سجن``, ``مشفى``:
-        a site), else 0.
-    """
-    if not word:
-        return 0
-    if word.endswith("محافظه"):
-        return 1
-    if word.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
-        return 2
-    if word.endswith(SITE_HEADS):
-        return 3
-    return 0
-
-
-def _hint_next(mtext: str, nxt: str, e: int, lim: int) -> bool:
-    """``X بريف حلب``, ``X في محافظة حماة``, ``X شرق سراقب``: a hint right after a name.
-
-    Reads the first (and, after ``في``, the second) word of the window after the name
-    without splitting it.
-
-    ``nxt`` is the first word after the name, ``e`` the offset of the space after it
-    (-1 when the window ends inside it), ``lim`` the end of the window.
-    """
-    if not nxt:
-        return False
-    if nxt in _AFTER_HINTS:
-        return True
-    if nxt.startswith("ب") and nxt[1:] in npl.CONTAIN_WORDS:
-        return True
-    if nxt != "في" or e < 0:
-        return False
-    f = mtext.find(" ", e + 1, lim)
-    second = mtext[e + 1 : f if f >= 0 else min(len(mtext), lim)]
-    return bool(second) and second in npl.CONTAIN_WORDS
-
-
-def _only_space_between(view: TextView, mend: int) -> bool:
-    """Whether only white space separates the name ending at ``mend`` from the next word.
-
-    ``mend`` is an offset of the match text, whose ``mend``-th character is the space
-    after the name; punctuation there (``برج، القاص``) was turned into that space.
-    """
-    offsets = view.offsets
-    if mend + 1 >= len(offsets) - 1:
-        return False
-    a = int(offsets[mend - 1]) + 1
-    b = int(offsets[mend + 1])
-    gap = view.text[a:b]
-    return all(ch.isspace() or ch in _DROP for ch in gap)
-
-
-def _prominent(cands: tuple[Place, ...]) -> bool:
-    return any(c.kind == "country" or c.population >= _PROMINENT_POP for c in cands)
-
-
-def road_context(view: TextView, mstart: int, mend: int, before: list[str]) -> bool:
-    """Quotes or brackets around a spaced road code, or a road word shortly before it."""
-    if any(w.endswith(_ROAD_WORDS) for w in before[-4:]):
-        return True
-    text = view.text
-    start = int(view.offsets[mstart])
-    end = int(view.offsets[mend - 1]) + 1
-    i = start - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    j = end
-    while j < len(text) and text[j].isspace():
-        j += 1
-    return (i >= 0 and text[i] in _OPEN_QUOTES) or (j < len(text) and text[j] in _CLOSE_QUOTES)

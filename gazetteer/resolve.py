@@ -266,7 +266,7 @@ def _prev_bonus(prev: str, kind: str) -> float:
     if prev.endswith(("مدينه", "بلده", "قريه", "بلدتي", "قريتي", "مدينتي")):
         return 1.0 if kind in _POPULATED else 0.0
     # «معبر باب الهوى», «مطار X», «سجن X»: the facility, not a village of that name
-    # (the same words as gazetteer.admit.SITE_HEADS).
+    # (the same words as gazetteer.context_words.SITE_HEADS).
     if prev.endswith(("معبر", "مطار", "قاعده", "سجن", "مشفي", "مستشفي", "ميناء", "مرفا")):
         return 2.5 if kind == "site" else 0.0
     return 0.0
