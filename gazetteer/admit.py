@@ -105,11 +105,8 @@ class KeyFacts:
         #: Only small places outside Syria (Al Burj, Maghar): a Syrian report introduces
         #: such a place (a settlement or facility word before it, a country adjective or a
         #: hint after it).
-        self.foreign = (
-            all(c.country != "SY" and c.kind != "country" for c in cands)
-            and not prominent(cands)
-            and not any(c.isdigit() for c in key)
-        )
+        small = not prominent(cands) and not any(c.isdigit() for c in key)
+        self.foreign = small and all(c.country != "SY" and c.kind != "country" for c in cands)
         #: One letter + this key that is a frequent word of its own (فرقة، ورقة: not
         #: ف/و + رقة for الرقة), as wordfreq counts it.
         base = zipf.get(key, 0.0)
@@ -122,12 +119,7 @@ class KeyFacts:
             if self.one_word
             else frozenset()
         )
-        self.short = (
-            self.one_word
-            and len(key) <= 3
-            and not prominent(cands)
-            and not any(c.isdigit() for c in key)
-        )
+        self.short = small and self.one_word and len(key) <= 3
 
 
 class Admitter:
@@ -296,13 +288,13 @@ class Admitter:
             if nxt in tails:
                 continue
             f = facts_get(key_id) or self.facts(key_id)
+            form = mtext[mstart:mend]
             # «فرقة» is a word (a team), not ف + (ال)رقة; «وحلب» is و + حلب.
-            if f.clipped and len(prefix) == 1 and prefix + mtext[mstart:mend] in f.clipped:
+            if f.clipped and len(prefix) == 1 and prefix + form in f.clipped:
                 continue
             # «قريتي برج القاص» unknown to the table: برج opens that name, it is not Al Burj.
             if f.head and npl.opens_tail(nxt) and only_space_between(view, mend):
                 continue
-            form = mtext[mstart:mend]
             conf = 0.9 if prefix else 0.95
             if f.spaced_road:
                 before = mtext[max(0, ws - WINDOW) : ws].split()

@@ -132,7 +132,7 @@ class Resolver:
         rank0 = self._rank0
         ranked = [rank0.get(p.key_id * 4 + p.pclass) or self._first_rank(p) for p in pend]
         memo: dict[tuple, Ranked] = {}
-        roads = _named_roads(pend, ranked, self._generic)
+        roads: tuple[Place, ...] | None = None  # named roads, read once a round runs
         last = None
         geo: Geometry | None = None
         for _ in range(2):
@@ -148,6 +148,8 @@ class Resolver:
             if sig == last:
                 break
             last = sig
+            if roads is None:
+                roads = _named_roads(pend, ranked, self._generic)
             names = [pend[i] for i in multi]
             if geo is None or not geo.covers(sig[0], names):
                 geo = Geometry(anchors, names, pair_km=self._pair_km)

@@ -207,13 +207,16 @@ _NOT_A_TAIL = (
 
 
 @lru_cache(maxsize=65536)
-def strip_clitics(word: str) -> frozenset[str]:
+def strip_clitics(word: str, *, article: bool = True) -> frozenset[str]:
     """Return the word and every reading of it with attached proclitics removed.
 
     Parameters
     ----------
     word : str
         One match-form word.
+    article : bool, optional
+        Whether the article counts as a proclitic (``الفصائل`` → ``فصائل``); False keeps
+        a definite word definite (only conjunctions and prepositions come off).
 
     Returns
     -------
@@ -221,21 +224,15 @@ def strip_clitics(word: str) -> frozenset[str]:
     """
     out = {word}
     for p in PROCLITICS:
-        if p and word.startswith(p) and len(word) - len(p) >= 2:
-            out.add(word[len(p) :])
-            if p.endswith("لل"):
-                out.add("ال" + word[len(p) :])
+        if not p or not word.startswith(p) or len(word) - len(p) < 2:
+            continue
+        definite = p.endswith(("ال", "لل"))
+        if definite and not article:
+            continue
+        out.add(word[len(p) :])
+        if p.endswith("لل"):
+            out.add("ال" + word[len(p) :])
     return frozenset(out)
-
-
-@lru_cache(maxsize=65536)
-def _indefinite_readings(word: str) -> frozenset[str]:
-    """Return the word and its readings without a conjunction or preposition (never ال)."""
-    out = {word}
-    for p in PROCLITICS:
-        if p and not p.endswith(("ال", "لل")) and word.startswith(p) and len(word) - len(p) >= 2:
-            out.add(word[len(p) :])
-    return frozenset(w for w in out if not w.startswith("ال"))
 
 
 def _in(word: str | None, vocab: frozenset[str]) -> bool:
@@ -259,7 +256,7 @@ def actor_before(prev_word: str | None) -> str | None:
         return None
     # Only an indefinite head opens a name (idafa): «فصائل المعارضة», «جيش الإسلام»; after a
     # definite noun the place is the verb's object: «قصفت الفصائل سراقب», «قصف الجيش أريحا».
-    if not _indefinite_readings(prev_word).isdisjoint(ORG_HEADS):
+    if not strip_clitics(prev_word, article=False).isdisjoint(ORG_HEADS):
         return "organisation"
     if prev_word in PERSON_LINKS or _in(prev_word, FIRST_NAMES):
         return "person"
